@@ -1,0 +1,10 @@
+//! CPython 3.11's bytecode format, shared by the compiler and the VM: the opcode
+//! table, code objects, the location and exception tables, marshal and the .pyc
+//! header. It knows nothing of the VM's objects (`pyrs_bytecode` never depends on
+//! `pyrs_vm`).
+
+pub mod code;
+pub mod opcode;
+
+pub use code::{CodeObject, Const};
+pub use opcode::Opcode;

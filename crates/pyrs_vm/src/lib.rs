@@ -1,0 +1,45 @@
+//! The virtual machine: interpreter and thread state, values and heap objects,
+//! builtin types and functions, frames on a frame stack, and the eval loop that
+//! runs CPython 3.11 code objects. Reference: CPython 3.11 Python/ceval.c, Objects/.
+
+use std::path::PathBuf;
+
+/// How the interpreter was started: what `sys.flags`, `sys.argv` and friends say.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// `sys.argv` exactly as CPython sets it (`argv[0]` is the script, `-c` or `-`).
+    pub argv: Vec<String>,
+    /// `-B` or `PYTHONDONTWRITEBYTECODE`.
+    pub dont_write_bytecode: bool,
+    /// `-E`.
+    pub ignore_environment: bool,
+    /// `-I`.
+    pub isolated: bool,
+    /// `-S`.
+    pub no_site: bool,
+    /// `-u`.
+    pub unbuffered: bool,
+    /// `-O` count.
+    pub optimize: u8,
+    /// `-X` options in order, as given (`name` or `name=value`).
+    pub xoptions: Vec<String>,
+}
+
+/// What `__main__` runs.
+#[derive(Clone, Debug)]
+pub enum MainSource {
+    /// `pyrs FILE`: a source file (or a `.pyc`).
+    File(PathBuf),
+    /// `pyrs -c CODE`.
+    Command(String),
+    /// A program read from standard input (already read, as text).
+    Stdin(String),
+}
+
+/// Run `__main__` to completion and return the process exit status: 0, 1 for an
+/// uncaught exception (after printing its traceback), or what `sys.exit()` asked for.
+pub fn run_main(config: Config, main: MainSource) -> i32 {
+    let _ = (config, main);
+    eprintln!("pyrs: the VM is not written yet");
+    1
+}
