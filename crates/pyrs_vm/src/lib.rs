@@ -34,6 +34,8 @@ pub enum MainSource {
     Command(String),
     /// A program read from standard input (already read, as text).
     Stdin(String),
+    /// `pyrs -m MODULE` (needs the import system of issue 5).
+    Module(String),
 }
 
 /// Run `__main__` to completion and return the process exit status: 0, 1 for an
