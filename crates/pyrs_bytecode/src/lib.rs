@@ -4,7 +4,11 @@
 //! `pyrs_vm`).
 
 pub mod code;
+pub mod exception_table;
+pub mod linetable;
+pub mod marshal;
 pub mod opcode;
+pub mod pyc;
 
 pub use code::{CodeObject, Const};
 pub use opcode::Opcode;

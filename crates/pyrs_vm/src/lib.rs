@@ -2,6 +2,29 @@
 //! builtin types and functions, frames on a frame stack, and the eval loop that
 //! runs CPython 3.11 code objects. Reference: CPython 3.11 Python/ceval.c, Objects/.
 
+pub mod builtins;
+pub mod builtins_types;
+pub mod call;
+pub mod error;
+pub mod eval;
+pub mod format;
+pub mod frame;
+pub mod gil_cell;
+pub mod object;
+pub mod objects;
+pub mod protocol;
+pub mod run;
+pub mod runtime;
+pub mod sysmodule;
+pub mod traceback_print;
+pub mod value;
+pub mod vm;
+
+pub use error::{PyErr, PyResult};
+pub use object::ObjRef;
+pub use value::Value;
+pub use vm::Vm;
+
 use std::path::PathBuf;
 
 /// How the interpreter was started: what `sys.flags`, `sys.argv` and friends say.
@@ -41,7 +64,5 @@ pub enum MainSource {
 /// Run `__main__` to completion and return the process exit status: 0, 1 for an
 /// uncaught exception (after printing its traceback), or what `sys.exit()` asked for.
 pub fn run_main(config: Config, main: MainSource) -> i32 {
-    let _ = (config, main);
-    eprintln!("pyrs: the VM is not written yet");
-    1
+    run::run_main(config, main)
 }

@@ -1,0 +1,397 @@
+//! Calls: dispatch on the kind of callable, and the binding of arguments to a
+//! Python function's parameters with CPython's error messages
+//! (Python/ceval.c `initialize_locals`, Objects/call.c).
+
+use crate::error::PyResult;
+use crate::frame::Frame;
+use crate::object::{ObjRef, Payload};
+use crate::objects::function::Function;
+use crate::objects::native::Args;
+use crate::value::Value;
+use crate::vm::Vm;
+use pyrs_bytecode::code::flags::{CO_VARARGS, CO_VARKEYWORDS};
+
+impl Vm {
+    /// Call with positional arguments.
+    pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_args(callable, Args::positional(args))
+    }
+
+    /// Call `meth` (found on a type) with `self_` as its first argument.
+    pub fn call_method_value(
+        &mut self,
+        meth: &Value,
+        self_: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        match meth.payload() {
+            Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(self_.clone());
+                all.extend_from_slice(args);
+                if let Some(Payload::NativeFunction(nf)) = meth.payload() {
+                    if nf.self_.is_some() {
+                        return self.call(meth, args);
+                    }
+                }
+                self.call(meth, &all)
+            }
+            _ => {
+                let bound = self.bind(meth.clone(), self_);
+                self.call(&bound, args)
+            }
+        }
+    }
+
+    /// Call any callable from Rust. Python functions run in a nested eval
+    /// loop, which counts toward the recursion limit.
+    pub fn call_args(&mut self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
+        let Some(o) = callable.as_obj() else {
+            return Err(self.type_error(format!(
+                "'{}' object is not callable",
+                self.type_name(callable)
+            )));
+        };
+        match &o.payload {
+            Payload::Function(f) => {
+                let frame = self.make_function_frame(o, f, args)?;
+                self.run_frame(frame)
+            }
+            Payload::NativeFunction(nf) => {
+                let (func, self_) = (nf.def.func, nf.self_.clone());
+                match self_ {
+                    Some(s) => {
+                        let mut all = Vec::with_capacity(args.args.len() + 1);
+                        all.push(s);
+                        all.extend_from_slice(args.args);
+                        func(
+                            self,
+                            Args {
+                                args: &all,
+                                kwnames: args.kwnames,
+                            },
+                        )
+                    }
+                    None => func(self, args),
+                }
+            }
+            Payload::BoundMethod { func, self_ } => {
+                let (func, self_) = (func.clone(), self_.clone());
+                let mut all = Vec::with_capacity(args.args.len() + 1);
+                all.push(self_);
+                all.extend_from_slice(args.args);
+                self.call_args(
+                    &func,
+                    Args {
+                        args: &all,
+                        kwnames: args.kwnames,
+                    },
+                )
+            }
+            Payload::Type(_) => crate::builtins_types::call_type(self, o, args),
+            _ => {
+                let ty = o.class().clone();
+                if ty.payload_type().heap_type {
+                    if let Some(m) = self.lookup_type(&ty, "__call__") {
+                        let mut all = Vec::with_capacity(args.args.len() + 1);
+                        all.push(callable.clone());
+                        all.extend_from_slice(args.args);
+                        return self.call_args(
+                            &m,
+                            Args {
+                                args: &all,
+                                kwnames: args.kwnames,
+                            },
+                        );
+                    }
+                }
+                Err(self.type_error(format!(
+                    "'{}' object is not callable",
+                    self.type_name(callable)
+                )))
+            }
+        }
+    }
+
+    /// A fresh frame from the pool, sized for `code`.
+    pub(crate) fn alloc_frame(
+        &mut self,
+        code: std::rc::Rc<crate::objects::code::Code>,
+        code_obj: ObjRef,
+        globals: ObjRef,
+        builtins: ObjRef,
+    ) -> Box<Frame> {
+        let nlocals = code.nlocalsplus;
+        let stacksize = code.stacksize;
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.fast.resize(nlocals, Value::Null);
+                f.stack.reserve(stacksize);
+                f.code = code;
+                f.code_obj = code_obj;
+                f.globals = globals;
+                f.builtins = builtins;
+                f.pc = 0;
+                f.lasti = 0;
+                f
+            }
+            None => Box::new(Frame {
+                code,
+                code_obj,
+                func: None,
+                globals,
+                builtins,
+                locals: Value::Null,
+                fast: vec![Value::Null; nlocals],
+                stack: Vec::with_capacity(stacksize),
+                pc: 0,
+                lasti: 0,
+                kw_names: None,
+                frame_obj: None,
+                is_entry: false,
+            }),
+        }
+    }
+
+    /// Return a finished frame's buffers to the pool, dropping what it held.
+    pub(crate) fn release_frame(&mut self, mut f: Box<Frame>) {
+        f.fast.clear();
+        f.stack.clear();
+        f.func = None;
+        f.locals = Value::Null;
+        f.kw_names = None;
+        f.frame_obj = None;
+        f.is_entry = false;
+        if self.frame_pool.len() < 64 {
+            self.frame_pool.push(f);
+        }
+    }
+
+    /// Build the frame for calling Python function `fobj` with `args`.
+    pub(crate) fn make_function_frame(
+        &mut self,
+        fobj: &ObjRef,
+        f: &Function,
+        args: Args<'_>,
+    ) -> PyResult<Box<Frame>> {
+        let code = f.code.cloned();
+        let code_obj = f.code_obj.cloned();
+        let mut frame = self.alloc_frame(
+            code.clone(),
+            code_obj,
+            f.globals.clone(),
+            f.builtins.clone(),
+        );
+        frame.func = Some(fobj.clone());
+        let co = &code.co;
+        let argcount = co.co_argcount as usize;
+        let pos = args.pos();
+        // The fast path: exactly the positional parameters, nothing else.
+        if args.kwnames.is_empty()
+            && pos.len() == argcount
+            && co.co_kwonlyargcount == 0
+            && co.co_flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
+        {
+            for (slot, a) in frame.fast.iter_mut().zip(pos) {
+                *slot = a.clone();
+            }
+            return Ok(frame);
+        }
+        match self.bind_arguments(f, &code, &mut frame.fast, args) {
+            Ok(()) => Ok(frame),
+            Err(e) => {
+                self.release_frame(frame);
+                Err(e)
+            }
+        }
+    }
+
+    fn bind_arguments(
+        &mut self,
+        f: &Function,
+        code: &crate::objects::code::Code,
+        fast: &mut [Value],
+        args: Args<'_>,
+    ) -> PyResult<()> {
+        let co = &code.co;
+        let argcount = co.co_argcount as usize;
+        let posonly = co.co_posonlyargcount as usize;
+        let kwonly = co.co_kwonlyargcount as usize;
+        let has_varargs = co.co_flags & CO_VARARGS != 0;
+        let has_varkw = co.co_flags & CO_VARKEYWORDS != 0;
+        let varargs_ix = argcount + kwonly;
+        let varkw_ix = varargs_ix + has_varargs as usize;
+        let qualname = f.qualname.get().as_str().unwrap_or("?").to_string();
+        let pos = args.pos();
+
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            fast[varkw_ix] = Value::Obj(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        let n = pos.len().min(argcount);
+        for i in 0..n {
+            fast[i] = pos[i].clone();
+        }
+        if has_varargs {
+            fast[varargs_ix] = self.new_tuple(pos[n..].to_vec());
+        } else if pos.len() > argcount {
+            return Err(self.too_many_positional(f, code, pos.len(), args, fast));
+        }
+
+        let mut posonly_as_kw: Vec<&str> = Vec::new();
+        for (name, value) in args.kwargs() {
+            let found = code.arg_names[..argcount + kwonly]
+                .iter()
+                .enumerate()
+                .skip(posonly)
+                .find(|(_, n)| &***n == name)
+                .map(|(i, _)| i);
+            match found {
+                Some(i) => {
+                    if !fast[i].is_null() {
+                        return Err(self.type_error(format!(
+                            "{qualname}() got multiple values for argument '{name}'"
+                        )));
+                    }
+                    fast[i] = value.clone();
+                }
+                None => match &kwdict {
+                    Some(d) => {
+                        let k = self.new_str(name);
+                        self.dict_set(d, k, value.clone())?;
+                    }
+                    None => {
+                        if code.arg_names[..posonly].iter().any(|n| &**n == name) {
+                            posonly_as_kw.push(name);
+                        } else {
+                            return Err(self.type_error(format!(
+                                "{qualname}() got an unexpected keyword argument '{name}'"
+                            )));
+                        }
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+
+        // Defaults for missing positional parameters.
+        if pos.len() < argcount {
+            let defaults = f.defaults.cloned();
+            let defaults = defaults.as_tuple().unwrap_or(&[]);
+            let first_default = argcount - defaults.len().min(argcount);
+            let mut missing = Vec::new();
+            for i in pos.len()..argcount {
+                if fast[i].is_null() {
+                    if i >= first_default {
+                        fast[i] = defaults[i - first_default].clone();
+                    } else {
+                        missing.push(code.arg_names[i].clone());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&qualname, "positional", &missing));
+            }
+        }
+        if kwonly > 0 {
+            let kwdefaults = f.kwdefaults.cloned();
+            let mut missing = Vec::new();
+            for i in argcount..argcount + kwonly {
+                if fast[i].is_null() {
+                    let name = code.arg_names[i].clone();
+                    let d = match kwdefaults.as_obj() {
+                        Some(d) if matches!(d.payload, Payload::Dict(_)) => {
+                            crate::protocol::dict::dict_get_str(d, &name)
+                        }
+                        _ => None,
+                    };
+                    match d {
+                        Some(v) => fast[i] = v,
+                        None => missing.push(name),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&qualname, "keyword-only", &missing));
+            }
+        }
+        Ok(())
+    }
+
+    fn missing_args(
+        &self,
+        qualname: &str,
+        kind: &str,
+        missing: &[std::rc::Rc<str>],
+    ) -> crate::error::PyErr {
+        let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            _ => format!(
+                "{}, and {}",
+                names[..names.len() - 1].join(", "),
+                names[names.len() - 1]
+            ),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        self.type_error(format!(
+            "{qualname}() missing {} required {kind} argument{s}: {list}",
+            missing.len()
+        ))
+    }
+
+    fn too_many_positional(
+        &self,
+        f: &Function,
+        code: &crate::objects::code::Code,
+        given: usize,
+        args: Args<'_>,
+        fast: &[Value],
+    ) -> crate::error::PyErr {
+        let qualname = f.qualname.get().as_str().unwrap_or("?").to_string();
+        let argcount = code.co.co_argcount as usize;
+        let ndefaults = f.defaults.get().as_tuple().map_or(0, |t| t.len());
+        let kwonly_given = (argcount..argcount + code.co.co_kwonlyargcount as usize)
+            .filter(|&i| !fast[i].is_null())
+            .count();
+        let _ = args;
+        let takes = if ndefaults > 0 {
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults.min(argcount),
+                argcount
+            )
+        } else {
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
+        };
+        let given_s = if kwonly_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                given,
+                if given == 1 { "" } else { "s" },
+                kwonly_given,
+                if kwonly_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{} {} given",
+                given,
+                if given == 1 { "was" } else { "were" }
+            )
+        };
+        self.type_error(format!("{qualname}() takes {takes} but {given_s}"))
+    }
+}

@@ -1,0 +1,608 @@
+//! Eval loop handlers too long to sit inline: name resolution (LEGB), raising
+//! and matching exceptions, function creation, unpacking, imports, formatting,
+//! and the traceback entries added while unwinding.
+
+use crate::error::{PyErr, PyResult};
+use crate::frame::Frame;
+use crate::gil_cell::GilCell;
+use crate::object::{ObjRef, Payload};
+use crate::objects::code::Code;
+use crate::objects::frame::FrameObject;
+use crate::objects::function::Function;
+use crate::objects::traceback::TracebackData;
+use crate::protocol::dict::dict_get_str;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::Raised;
+
+impl Vm {
+    pub(super) fn unbound_local(&self, name: &str) -> PyErr {
+        self.new_error(
+            &self.types().exc.unbound_local_error,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
+    pub(super) fn unbound_deref(&self, code: &Code, i: usize) -> PyErr {
+        let name = &code.co.co_localsplusnames[i];
+        let kind = code.co.co_localspluskinds[i];
+        if kind & pyrs_bytecode::code::kinds::CO_FAST_FREE != 0 {
+            self.name_error(format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        } else {
+            self.unbound_local(name)
+        }
+    }
+
+    pub(super) fn name_not_defined(&self, name: &Value) -> PyErr {
+        self.name_error(format!(
+            "name '{}' is not defined",
+            name.as_str().unwrap_or("?")
+        ))
+    }
+
+    /// LOAD_GLOBAL: globals, then builtins.
+    pub(super) fn load_global(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
+        let s = name.as_str().unwrap_or("");
+        let hash = match name.payload() {
+            Some(Payload::Str(ps)) => ps.hash(),
+            _ => 0,
+        };
+        if let Some(v) = crate::protocol::dict::dict_get_str_hashed(&f.globals, s, hash) {
+            return Ok(v);
+        }
+        if let Some(v) = crate::protocol::dict::dict_get_str_hashed(&f.builtins, s, hash) {
+            return Ok(v);
+        }
+        Err(self.name_not_defined(name))
+    }
+
+    /// A lookup in a locals mapping (a dict, or any mapping for class bodies).
+    pub(super) fn mapping_get(&mut self, m: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        if matches!(m.payload, Payload::Dict(_)) && !m.class().payload_type().heap_type {
+            return self.dict_get(m, key);
+        }
+        match self.getitem(&Value::Obj(m.clone()), key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, &self.types().exc.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// LOAD_NAME: locals, globals, builtins.
+    pub(super) fn load_name(&mut self, f: &Frame, name: &Value) -> PyResult<Value> {
+        if let Some(l) = f.locals.as_obj() {
+            if let Some(v) = self.mapping_get(l, name)? {
+                return Ok(v);
+            }
+        }
+        self.load_global(f, name)
+    }
+
+    pub(super) fn store_name(&mut self, f: &Frame, name: Value, v: Value) -> PyResult<()> {
+        match f.locals.as_obj() {
+            Some(l) if matches!(l.payload, Payload::Dict(_)) => self.dict_set(l, name, v),
+            Some(l) => self.setitem(&Value::Obj(l.clone()), &name, v),
+            None => Err(self.system_error("no locals found when storing a name")),
+        }
+    }
+
+    pub(super) fn delete_name(&mut self, f: &Frame, name: &Value) -> PyResult<()> {
+        let Some(l) = f.locals.as_obj() else {
+            return Err(self.system_error("no locals when deleting a name"));
+        };
+        if matches!(l.payload, Payload::Dict(_)) {
+            if self.dict_del(l, name)?.is_none() {
+                return Err(self.name_not_defined(name));
+            }
+            return Ok(());
+        }
+        self.delitem(&Value::Obj(l.clone()), name)
+    }
+
+    /// CALL_FUNCTION_EX: `f(*args, **kwargs)`.
+    pub(super) fn call_ex(
+        &mut self,
+        func: &Value,
+        args: &Value,
+        kwargs: Option<&Value>,
+    ) -> PyResult<Value> {
+        let mut all = match args.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => self.iterate(args)?,
+        };
+        let mut kwnames = Vec::new();
+        if let Some(kw) = kwargs {
+            if let Some(d) = kw
+                .as_obj()
+                .filter(|d| matches!(d.payload, Payload::Dict(_)))
+            {
+                for (k, v) in Vm::dict_items(d) {
+                    if k.as_str().is_none() {
+                        return Err(self.type_error("keywords must be strings"));
+                    }
+                    kwnames.push(k);
+                    all.push(v);
+                }
+            }
+        }
+        self.call_args(
+            func,
+            crate::objects::native::Args {
+                args: &all,
+                kwnames: &kwnames,
+            },
+        )
+    }
+
+    pub(super) fn extend_error(&self, e: PyErr, v: &Value) -> PyErr {
+        if self.err_matches(&e, &self.types().exc.type_error)
+            && self.lookup_type(self.type_of(v), "__iter__").is_none()
+            && !matches!(
+                v.payload(),
+                Some(
+                    Payload::List(_)
+                        | Payload::Tuple(_)
+                        | Payload::Str(_)
+                        | Payload::Dict(_)
+                        | Payload::Range(_)
+                        | Payload::Iterator(_)
+                        | Payload::Bytes(_)
+                )
+            )
+        {
+            return self.type_error(format!(
+                "Value after * must be an iterable, not {}",
+                self.type_name(v)
+            ));
+        }
+        e
+    }
+
+    /// DICT_UPDATE / DICT_MERGE (merge rejects duplicate keys, for `f(**a, **b)`).
+    pub(super) fn dict_update(&mut self, d: &ObjRef, src: &Value, merge: bool) -> PyResult<()> {
+        let Some(s) = src
+            .as_obj()
+            .filter(|s| matches!(s.payload, Payload::Dict(_)))
+        else {
+            return Err(
+                self.type_error(format!("'{}' object is not a mapping", self.type_name(src)))
+            );
+        };
+        for (k, v) in Vm::dict_items(s) {
+            if merge && self.dict_get(d, &k)?.is_some() {
+                return Err(self.type_error(format!(
+                    "got multiple values for keyword argument '{}'",
+                    k.as_str().unwrap_or("?")
+                )));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// UNPACK_SEQUENCE: exactly `n` items.
+    pub(super) fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        if let Some(t) = seq.as_tuple() {
+            if t.len() == n {
+                return Ok(t.to_vec());
+            }
+        }
+        if let Some(Payload::List(l)) = seq.payload() {
+            if l.get().len() == n {
+                return Ok(l.get().clone());
+            }
+        }
+        let it = self.iter(seq).map_err(|e| {
+            if self.err_matches(&e, &self.types().exc.type_error) {
+                self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(seq)
+                ))
+            } else {
+                e
+            }
+        })?;
+        let mut out = Vec::with_capacity(n);
+        while let Some(x) = self.next(&it)? {
+            if out.len() == n {
+                let known = match seq.payload() {
+                    Some(
+                        Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Dict(_),
+                    ) => Some(self.len(seq)?),
+                    _ => None,
+                };
+                return Err(self.value_error(match known {
+                    Some(k) => format!("too many values to unpack (expected {n}, got {k})"),
+                    None => format!("too many values to unpack (expected {n})"),
+                }));
+            }
+            out.push(x);
+        }
+        if out.len() < n {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                out.len()
+            )));
+        }
+        Ok(out)
+    }
+
+    /// UNPACK_EX: `a, *b, c = seq`.
+    pub(super) fn unpack_ex(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
+        let items = self.iterate(seq).map_err(|e| {
+            if self.err_matches(&e, &self.types().exc.type_error) {
+                self.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    self.type_name(seq)
+                ))
+            } else {
+                e
+            }
+        })?;
+        if items.len() < before + after {
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let mut out = Vec::with_capacity(before + after + 1);
+        out.extend(items[..before].iter().cloned());
+        out.push(self.new_list(items[before..items.len() - after].to_vec()));
+        out.extend(items[items.len() - after..].iter().cloned());
+        Ok(out)
+    }
+
+    /// MAKE_FUNCTION: the code object on top, then the optional parts below it.
+    pub(super) fn make_function(&mut self, f: &mut Frame, flags: u32) -> PyResult<Value> {
+        use pyrs_bytecode::opcode::make_function as mf;
+        let code_obj = f.pop();
+        let closure = if flags & mf::CLOSURE != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
+        let annotations = if flags & mf::ANNOTATIONS != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
+        let kwdefaults = if flags & mf::KWDEFAULTS != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
+        let defaults = if flags & mf::DEFAULTS != 0 {
+            f.pop()
+        } else {
+            Value::None
+        };
+        let Some(co) = code_obj.as_obj().cloned() else {
+            return Err(self.system_error("MAKE_FUNCTION without code"));
+        };
+        let Payload::Code(code) = &co.payload else {
+            return Err(self.system_error("MAKE_FUNCTION without code"));
+        };
+        let code = code.clone();
+        let name = self.new_str(&*code.co.co_name);
+        let qualname = code.qualname.cloned();
+        let module = dict_get_str(&f.globals, "__name__").unwrap_or(Value::None);
+        let doc = match code.consts.first() {
+            Some(d) if d.as_str().is_some() && code.co.co_flags & 0x0400_0000 == 0 => d.clone(),
+            _ => Value::None,
+        };
+        let func = Function {
+            code_obj: GilCell::new(co.clone()),
+            code: GilCell::new(code),
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            name: GilCell::new(name),
+            qualname: GilCell::new(qualname),
+            module: GilCell::new(module),
+            doc: GilCell::new(doc),
+            defaults: GilCell::new(defaults),
+            kwdefaults: GilCell::new(kwdefaults),
+            closure: GilCell::new(closure),
+            annotations: GilCell::new(annotations),
+        };
+        Ok(Value::Obj(ObjRef::new(
+            &self.types().function,
+            Payload::Function(Box::new(func)),
+        )))
+    }
+
+    /// Turn a raise operand (a class or an instance) into an exception instance.
+    pub fn make_exception(&mut self, v: &Value) -> PyResult<ObjRef> {
+        if let Some(o) = v.as_obj() {
+            if matches!(o.payload, Payload::Exception(_)) {
+                return Ok(o.clone());
+            }
+            if matches!(o.payload, Payload::Type(_))
+                && crate::vm::is_subtype(o, &self.types().exc.base_exception)
+            {
+                let inst = self.call(v, &[])?;
+                if let Some(i) = inst
+                    .as_obj()
+                    .filter(|i| matches!(i.payload, Payload::Exception(_)))
+                {
+                    return Ok(i.clone());
+                }
+                let r = self.repr_string(v)?;
+                return Err(self.type_error(format!(
+                    "calling {r} should have returned an instance of BaseException, not {}",
+                    self.type_name(&inst)
+                )));
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// RAISE_VARARGS.
+    pub(super) fn do_raise(&mut self, f: &mut Frame, argc: u32) -> (PyErr, Raised) {
+        match argc {
+            0 => match self.exc_info.as_obj() {
+                Some(e) if matches!(e.payload, Payload::Exception(_)) => {
+                    (PyErr(e.clone()), Raised::Reraise)
+                }
+                _ => (
+                    self.runtime_error("No active exception to reraise"),
+                    Raised::Here,
+                ),
+            },
+            _ => {
+                let cause = if argc == 2 { Some(f.pop()) } else { None };
+                let exc = f.pop();
+                let e = match self.make_exception(&exc) {
+                    Ok(e) => e,
+                    Err(err) => return (err, Raised::Here),
+                };
+                if let Some(cause) = cause {
+                    let cause = match &cause {
+                        Value::None => Value::None,
+                        c => match self.make_exception(c) {
+                            Ok(ce) => Value::Obj(ce),
+                            Err(_) => {
+                                return (
+                                    self.type_error(
+                                        "exception causes must derive from BaseException",
+                                    ),
+                                    Raised::Here,
+                                )
+                            }
+                        },
+                    };
+                    if let Payload::Exception(ed) = &e.payload {
+                        drop(ed.cause.replace(cause));
+                        *ed.suppress_context.get_mut() = true;
+                    }
+                }
+                (PyErr(e), Raised::Here)
+            }
+        }
+    }
+
+    /// CHECK_EXC_MATCH: `isinstance(exc, ty)` for a class or tuple of classes.
+    pub(super) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        let classes: Vec<Value> = match ty.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![ty.clone()],
+        };
+        for c in &classes {
+            let ok = c.as_obj().is_some_and(|o| {
+                matches!(o.payload, Payload::Type(_))
+                    && crate::vm::is_subtype(o, &self.types().exc.base_exception)
+            });
+            if !ok {
+                return Err(self.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+        }
+        let et = self.type_of(exc).clone();
+        Ok(classes
+            .iter()
+            .any(|c| c.as_obj().is_some_and(|o| crate::vm::is_subtype(&et, o))))
+    }
+
+    /// Set the handled exception as `__context__` of a newly raised one
+    /// (`_PyErr_SetObject`), breaking any cycle this would create.
+    pub(super) fn chain_context(&mut self, err: &PyErr) {
+        let Some(ctx) = self.exc_info.as_obj().cloned() else {
+            return;
+        };
+        if ctx.is(&err.0) || !matches!(ctx.payload, Payload::Exception(_)) {
+            return;
+        }
+        let Payload::Exception(ed) = &err.0.payload else {
+            return;
+        };
+        if !matches!(ed.context.get(), Value::None) {
+            return;
+        }
+        // Cut the chain where it would lead back to the new exception.
+        let mut o = ctx.clone();
+        loop {
+            let Payload::Exception(od) = &o.payload else {
+                break;
+            };
+            let next = od.context.cloned();
+            match next.as_obj() {
+                Some(n) if n.is(&err.0) => {
+                    drop(od.context.replace(Value::None));
+                    break;
+                }
+                Some(n) => o = n.clone(),
+                None => break,
+            }
+        }
+        drop(ed.context.replace(Value::Obj(ctx)));
+    }
+
+    /// The frame object of a live frame, made on first request.
+    pub fn frame_object(&mut self, f: &mut Frame) -> ObjRef {
+        if let Some(fo) = &f.frame_obj {
+            *match &fo.payload {
+                Payload::Frame(x) => x.f_lasti.get_mut(),
+                _ => unreachable!(),
+            } = (f.lasti * 2) as u32;
+            return fo.clone();
+        }
+        let fo = ObjRef::new(
+            &self.types().frame,
+            Payload::Frame(Box::new(FrameObject {
+                f_code: f.code_obj.clone(),
+                f_globals: f.globals.clone(),
+                f_builtins: f.builtins.clone(),
+                f_locals: f.locals.clone(),
+                f_lasti: GilCell::new((f.lasti * 2) as u32),
+                f_back: GilCell::new(Value::None),
+            })),
+        );
+        f.frame_obj = Some(fo.clone());
+        fo
+    }
+
+    /// Record the frame's final position in its frame object, if it has one.
+    pub(crate) fn finish_frame_object(&mut self, f: &Frame) {
+        if let Some(fo) = &f.frame_obj {
+            if let Payload::Frame(x) = &fo.payload {
+                *x.f_lasti.get_mut() = (f.lasti * 2) as u32;
+            }
+        }
+    }
+
+    /// PyTraceBack_Here: prepend a link for frame `f` at its current instruction.
+    pub(super) fn add_traceback(&mut self, f: &mut Frame, err: &PyErr) {
+        let frame = self.frame_object(f);
+        let Payload::Exception(ed) = &err.0.payload else {
+            return;
+        };
+        let next = ed.traceback.cloned();
+        let tb = TracebackData {
+            tb_next: next,
+            tb_frame: frame,
+            tb_lasti: (f.lasti * 2) as u32,
+            tb_lineno: f.code.line_of(f.lasti),
+        };
+        let tb = ObjRef::new(&self.types().traceback, Payload::Traceback(tb));
+        drop(ed.traceback.replace(Value::Obj(tb)));
+    }
+
+    /// IMPORT_NAME: `sys.modules` first; the full import system is issue 5's.
+    pub(super) fn import_name(
+        &mut self,
+        f: &Frame,
+        name: &Value,
+        fromlist: &Value,
+        level: &Value,
+    ) -> PyResult<Value> {
+        let _ = (f, level);
+        let modules = self.interp.modules.clone();
+        let n = name.as_str().unwrap_or("").to_string();
+        let top = n.split('.').next().unwrap_or("").to_string();
+        if let Some(m) = self.dict_get(&modules, name)? {
+            let want_top = matches!(fromlist, Value::None)
+                || fromlist.as_tuple().is_some_and(|t| t.is_empty());
+            if want_top && top != n {
+                let t = self.new_str(top.as_str());
+                if let Some(tm) = self.dict_get(&modules, &t)? {
+                    return Ok(tm);
+                }
+            }
+            return Ok(m);
+        }
+        let e = self.new_exception(
+            &self.types().exc.module_not_found_error,
+            vec![self.new_str(format!("No module named '{n}'"))],
+        );
+        let _ = e.dict.get();
+        self.instance_dict_set_pub(&e, "name", self.new_str(n.as_str()));
+        Err(PyErr(e))
+    }
+
+    pub(super) fn import_from(&mut self, m: &Value, name: &str) -> PyResult<Value> {
+        match self.try_getattr(m, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let mname = self
+                    .try_getattr(m, "__name__")?
+                    .and_then(|n| n.as_str().map(str::to_string))
+                    .unwrap_or_else(|| "<unknown module name>".into());
+                Err(self.new_error(
+                    &self.types().exc.import_error,
+                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                ))
+            }
+        }
+    }
+
+    /// FORMAT_VALUE: conversion, then `format(value, spec)`.
+    pub(super) fn format_value(
+        &mut self,
+        v: Value,
+        conv: u32,
+        spec: Option<Value>,
+    ) -> PyResult<Value> {
+        let v = match conv {
+            1 => self.to_str(&v)?,
+            2 => self.repr(&v)?,
+            3 => {
+                let r = self.repr_string(&v)?;
+                self.new_str(crate::builtins::ascii_escape(&r))
+            }
+            _ => v,
+        };
+        let spec_s = spec
+            .as_ref()
+            .and_then(|s| s.as_str().map(str::to_string))
+            .unwrap_or_default();
+        if spec_s.is_empty() {
+            if let Some(Payload::Str(_)) = v.payload() {
+                if v.as_obj().is_some_and(|o| o.class().is(&self.types().str_)) {
+                    return Ok(v);
+                }
+            }
+        }
+        self.format(&v, &spec_s)
+    }
+
+    /// PRINT_EXPR (interactive mode): `sys.displayhook(v)`.
+    pub(super) fn print_expr(&mut self, v: &Value) -> PyResult<()> {
+        match dict_get_str(&self.interp.sys_dict, "displayhook") {
+            Some(hook) => self.call(&hook, std::slice::from_ref(v)).map(drop),
+            None => Err(self.runtime_error("lost sys.displayhook")),
+        }
+    }
+
+    pub(super) fn setup_annotations(&mut self, f: &Frame) -> PyResult<()> {
+        let Some(l) = f.locals.as_obj() else {
+            return Err(self.system_error("no locals found when setting up annotations"));
+        };
+        let key = self.new_str("__annotations__");
+        if self.mapping_get(l, &key)?.is_none() {
+            let d = self.new_dict();
+            self.setitem(&Value::Obj(l.clone()), &key, Value::Obj(d))?;
+        }
+        Ok(())
+    }
+
+    pub fn instance_dict_set_pub(&self, o: &ObjRef, name: &str, value: Value) {
+        let d = match o.dict.get().clone() {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict();
+                *o.dict.get_mut() = Some(d.clone());
+                d
+            }
+        };
+        crate::protocol::dict::dict_set_str_raw(self.types(), &d, name, value);
+    }
+}

@@ -1,0 +1,178 @@
+//! Heap objects: a CPython-like header (reference count first, then the type),
+//! the instance `__dict__` slot, and the payload that says what kind of builtin
+//! object it is. `ObjRef` is the counted pointer to one.
+//!
+//! Reference counts are not atomic: the GIL protects them (DESIGN.md decision 3).
+//! Destruction is deterministic: the last `ObjRef` dropped frees the object.
+
+use crate::gil_cell::GilCell;
+use crate::objects;
+use crate::value::Value;
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+/// The header every heap object starts with, laid out as CPython's `PyObject`
+/// (`ob_refcnt`, `ob_type`) so a C-API layer stays possible.
+#[repr(C)]
+pub struct PyObject {
+    ob_refcnt: Cell<usize>,
+    /// A counted reference to the type, held as a raw pointer so that `type`
+    /// can be its own type.
+    ob_type: Cell<NonNull<PyObject>>,
+    /// The instance `__dict__`, for objects whose type gives them one.
+    pub dict: GilCell<Option<ObjRef>>,
+    pub payload: Payload,
+}
+
+/// What a heap object is, at the level of Rust data. An instance of a Python
+/// subclass carries the payload of its builtin base (a `list` subclass has a
+/// `List` payload); `ob_type` tells the Python type.
+pub enum Payload {
+    /// An instance of a class whose only builtin base is `object`.
+    Instance,
+    /// An int that does not fit the inline `Value::Int` (or an int subclass instance).
+    Int(num_bigint::BigInt),
+    /// A float subclass instance (plain floats live inline in `Value::Float`).
+    Float(f64),
+    Str(objects::str::PyStr),
+    Bytes(Box<[u8]>),
+    Tuple(Box<[Value]>),
+    List(GilCell<Vec<Value>>),
+    Dict(GilCell<objects::dict::DictData>),
+    Type(Box<objects::type_::TypeData>),
+    Function(Box<objects::function::Function>),
+    NativeFunction(objects::native::NativeFunction),
+    BoundMethod {
+        func: Value,
+        self_: Value,
+    },
+    Code(std::rc::Rc<objects::code::Code>),
+    Cell(GilCell<Value>),
+    Module(objects::module::ModuleData),
+    Exception(Box<objects::exception::ExceptionData>),
+    Traceback(objects::traceback::TracebackData),
+    Frame(Box<objects::frame::FrameObject>),
+    Range(objects::range::RangeData),
+    Slice(Box<[Value; 3]>),
+    Iterator(GilCell<objects::iter::IterState>),
+    /// Singletons that are neither None nor bool: `NotImplemented`, `Ellipsis`.
+    Singleton(&'static str),
+}
+
+/// A counted reference to a heap object. Cloning increments the count; dropping
+/// decrements it and frees the object at zero.
+#[repr(transparent)]
+pub struct ObjRef(NonNull<PyObject>);
+
+impl ObjRef {
+    /// Allocate a new object of type `ty` (the new object holds a reference to it).
+    pub fn new(ty: &ObjRef, payload: Payload) -> ObjRef {
+        ty.incref();
+        let boxed = Box::new(PyObject {
+            ob_refcnt: Cell::new(1),
+            ob_type: Cell::new(ty.0),
+            dict: GilCell::new(None),
+            payload,
+        });
+        ObjRef(NonNull::from(Box::leak(boxed)))
+    }
+
+    /// Allocate an object that is its own type: only `type` itself.
+    pub(crate) fn new_self_typed(payload: Payload) -> ObjRef {
+        let boxed = Box::new(PyObject {
+            ob_refcnt: Cell::new(1),
+            ob_type: Cell::new(NonNull::dangling()),
+            dict: GilCell::new(None),
+            payload,
+        });
+        let ptr = NonNull::from(Box::leak(boxed));
+        let obj = ObjRef(ptr);
+        // The self-reference is counted, so `type` is never freed.
+        obj.incref();
+        obj.ob_type.set(ptr);
+        obj
+    }
+
+    #[inline(always)]
+    fn incref(&self) {
+        let c = &self.ob_refcnt;
+        c.set(c.get() + 1);
+    }
+
+    /// The object's type.
+    #[inline(always)]
+    pub fn class(&self) -> &ObjRef {
+        // SAFETY: ObjRef and Cell<NonNull<PyObject>> have the same layout, and the
+        // type is kept alive by the reference this object holds on it.
+        unsafe { &*(self.ob_type.as_ptr() as *const ObjRef) }
+    }
+
+    /// Replace the type (`obj.__class__ = C`, and the bootstrap of builtin types).
+    pub fn set_class(&self, ty: &ObjRef) {
+        ty.incref();
+        let old = ObjRef(self.ob_type.replace(ty.0));
+        drop(old);
+    }
+
+    #[inline(always)]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.0 == other.0
+    }
+
+    /// The address, which is also `id()`.
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    pub fn refcount(&self) -> usize {
+        self.ob_refcnt.get()
+    }
+}
+
+impl std::ops::Deref for ObjRef {
+    type Target = PyObject;
+    #[inline(always)]
+    fn deref(&self) -> &PyObject {
+        // SAFETY: an ObjRef always points at a live object: it owns one count.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline(always)]
+    fn clone(&self) -> ObjRef {
+        self.incref();
+        ObjRef(self.0)
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline]
+    fn drop(&mut self) {
+        let c = &self.ob_refcnt;
+        let n = c.get() - 1;
+        c.set(n);
+        if n == 0 {
+            // SAFETY: this was the last reference; the box came from `new`.
+            unsafe { dealloc(self.0) }
+        }
+    }
+}
+
+#[cold]
+unsafe fn dealloc(ptr: NonNull<PyObject>) {
+    // SAFETY: called once, when the count reached zero.
+    let boxed = unsafe { Box::from_raw(ptr.as_ptr()) };
+    // The type reference is released after the payload, as CPython's
+    // subtype_dealloc does, so the type outlives its instance's teardown.
+    let ty = ObjRef(boxed.ob_type.get());
+    drop(boxed);
+    drop(ty);
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<object at {:#x}>", self.addr())
+    }
+}

@@ -1,0 +1,217 @@
+//! Code objects at run time: the CPython 3.11 code object as loaded or compiled,
+//! its constants and names as Python values, and the executed form: the code
+//! "quickened" into our own instruction stream (DESIGN.md decision 2). Loading
+//! also verifies the bytecode, so the eval loop can trust it (decision 5).
+
+use crate::gil_cell::GilCell;
+use crate::object::{ObjRef, Payload};
+use crate::objects::str::PyStr;
+use crate::runtime::types::Types;
+use crate::value::Value;
+use pyrs_bytecode::opcode::{OpFlags, Opcode};
+use pyrs_bytecode::{CodeObject, Const};
+use std::rc::Rc;
+
+/// One instruction of the executed form. There is one per code unit of
+/// `co_code`, so an index is also `f_lasti / 2`; cache units and EXTENDED_ARG
+/// prefixes become `NOP`s that the previous instruction skips or that fall
+/// through. Jump arguments are absolute instruction indexes.
+#[derive(Clone, Copy, Debug)]
+pub struct Instr {
+    pub op: Opcode,
+    pub arg: u32,
+}
+
+pub struct Code {
+    pub co: CodeObject,
+    pub consts: Box<[Value]>,
+    /// `co_names` as str objects.
+    pub names: Box<[Value]>,
+    /// `co_localsplusnames` as str objects.
+    pub localsplusnames: Box<[Value]>,
+    pub instrs: Box<[Instr]>,
+    /// The number of positional parameters that are also cells, with their
+    /// indexes (MAKE_CELL wraps them; listed to bind arguments by name fast).
+    pub nlocalsplus: usize,
+    /// Argument names as Rust strings, for binding keyword arguments.
+    pub arg_names: Box<[Rc<str>]>,
+    pub stacksize: usize,
+    /// A cache of `__name__`-independent data: the qualname as a str object.
+    pub qualname: GilCell<Value>,
+}
+
+/// Make a str object from a Rust string without a `Vm` (used while loading).
+pub fn str_obj(types: &Types, s: &str) -> Value {
+    Value::Obj(ObjRef::new(&types.str_, Payload::Str(PyStr::new(s))))
+}
+
+/// Turn a constant into a value; nested code objects become code objects.
+pub fn const_to_value(types: &Types, c: &Const) -> Result<Value, String> {
+    Ok(match c {
+        Const::None => Value::None,
+        Const::Ellipsis => Value::Obj(types.ellipsis_value.clone()),
+        Const::StopIteration => Value::Obj(types.exc.stop_iteration.clone()),
+        Const::Bool(b) => Value::Bool(*b),
+        Const::Int(i) => match num_traits::ToPrimitive::to_i64(i) {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(ObjRef::new(&types.int, Payload::Int(i.clone()))),
+        },
+        Const::Float(f) => Value::Float(*f),
+        Const::Complex { .. } => return Err("complex constants are not supported yet".into()),
+        Const::Str(s) => str_obj(types, s),
+        Const::Bytes(b) => Value::Obj(ObjRef::new(&types.bytes, Payload::Bytes(b.to_vec().into()))),
+        Const::Tuple(items) => {
+            let vals: Result<Vec<Value>, String> =
+                items.iter().map(|c| const_to_value(types, c)).collect();
+            Value::Obj(ObjRef::new(&types.tuple, Payload::Tuple(vals?.into())))
+        }
+        Const::FrozenSet(_) => return Err("frozenset constants are not supported yet".into()),
+        Const::Code(co) => Value::Obj(new_code_object(types, (**co).clone())?),
+    })
+}
+
+/// Make a Python code object from a code object, verifying and quickening it.
+pub fn new_code_object(types: &Types, co: CodeObject) -> Result<ObjRef, String> {
+    let code = Code::new(types, co)?;
+    Ok(ObjRef::new(&types.code, Payload::Code(Rc::new(code))))
+}
+
+impl Code {
+    pub fn new(types: &Types, co: CodeObject) -> Result<Code, String> {
+        let consts: Result<Vec<Value>, String> = co
+            .co_consts
+            .iter()
+            .map(|c| const_to_value(types, c))
+            .collect();
+        let consts = consts?;
+        let names: Vec<Value> = co.co_names.iter().map(|n| str_obj(types, n)).collect();
+        let localsplusnames: Vec<Value> = co
+            .co_localsplusnames
+            .iter()
+            .map(|n| str_obj(types, n))
+            .collect();
+        if co.co_localspluskinds.len() != co.co_localsplusnames.len() {
+            return Err("co_localspluskinds and co_localsplusnames differ in length".into());
+        }
+        let nargs = co.total_args();
+        if nargs > co.co_localsplusnames.len() {
+            return Err("code object has more arguments than locals".into());
+        }
+        let arg_names = co.co_localsplusnames[..nargs].to_vec().into_boxed_slice();
+        let instrs = quicken(&co, consts.len(), names.len())?;
+        Ok(Code {
+            nlocalsplus: co.co_localsplusnames.len(),
+            stacksize: co.co_stacksize as usize,
+            qualname: GilCell::new(str_obj(types, &co.co_qualname)),
+            co,
+            consts: consts.into(),
+            names: names.into(),
+            localsplusnames: localsplusnames.into(),
+            instrs,
+            arg_names,
+        })
+    }
+
+    /// The line of the instruction at index `i` (`f_lineno`).
+    pub fn line_of(&self, i: usize) -> Option<i32> {
+        pyrs_bytecode::linetable::addr2line(
+            &self.co.co_linetable,
+            self.co.co_firstlineno as i32,
+            (i * 2) as u32,
+        )
+    }
+}
+
+/// Translate `co_code` into the executed form, checking every opcode, argument
+/// and jump target so that the eval loop never indexes out of range.
+fn quicken(co: &CodeObject, nconsts: usize, nnames: usize) -> Result<Box<[Instr]>, String> {
+    let code = &co.co_code;
+    if code.len() % 2 != 0 {
+        return Err("co_code has an odd length".into());
+    }
+    let n = code.len() / 2;
+    let nlocals = co.co_localsplusnames.len();
+    let mut out = vec![
+        Instr {
+            op: Opcode::NOP,
+            arg: 0
+        };
+        n
+    ];
+    let mut ext: u32 = 0;
+    let mut i = 0;
+    while i < n {
+        let byte = code[2 * i];
+        let raw_arg = code[2 * i + 1] as u32;
+        let op = Opcode::from_u16(byte as u16)
+            .filter(|op| !op.is_pseudo() && *op != Opcode::CACHE)
+            .ok_or_else(|| format!("invalid opcode {byte} at offset {}", 2 * i))?;
+        if op == Opcode::EXTENDED_ARG {
+            ext = (ext | raw_arg) << 8;
+            i += 1;
+            continue;
+        }
+        let arg = ext | raw_arg;
+        ext = 0;
+        let next = i + 1 + op.cache_entries();
+        if next > n {
+            return Err(format!(
+                "{} at offset {} is missing its cache entries",
+                op.name(),
+                2 * i
+            ));
+        }
+        let flags = op.flags();
+        let mut qarg = arg;
+        if flags.contains(OpFlags::JUMP_FORWARD) || flags.contains(OpFlags::JUMP_BACKWARD) {
+            let target = if flags.contains(OpFlags::JUMP_FORWARD) {
+                next.checked_add(arg as usize)
+            } else {
+                next.checked_sub(arg as usize)
+            };
+            match target {
+                Some(t) if t < n => qarg = t as u32,
+                _ => return Err(format!("jump target out of range at offset {}", 2 * i)),
+            }
+        }
+        let check = |ok: bool, what: &str| {
+            if ok {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what} index {arg} out of range at offset {}",
+                    2 * i
+                ))
+            }
+        };
+        if flags.contains(OpFlags::CONST) {
+            check((arg as usize) < nconsts, "constant")?;
+        }
+        if flags.contains(OpFlags::NAME) {
+            let ix = if op == Opcode::LOAD_GLOBAL {
+                arg >> 1
+            } else {
+                arg
+            };
+            check((ix as usize) < nnames, "name")?;
+        }
+        if flags.contains(OpFlags::LOCAL) || flags.contains(OpFlags::FREE) {
+            check((arg as usize) < nlocals, "local")?;
+        }
+        if op == Opcode::COPY_FREE_VARS {
+            check((arg as usize) <= nlocals, "free variable count")?;
+        }
+        if matches!(op, Opcode::COMPARE_OP) {
+            check(arg < 6, "comparison")?;
+        }
+        if matches!(op, Opcode::BINARY_OP) {
+            check(arg < 26, "binary operator")?;
+        }
+        out[i] = Instr { op, arg: qarg };
+        i = next;
+    }
+    if n == 0 {
+        return Err("empty co_code".into());
+    }
+    Ok(out.into_boxed_slice())
+}

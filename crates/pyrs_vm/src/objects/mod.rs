@@ -1,0 +1,17 @@
+//! One module per builtin object kind: its payload data and the Rust functions
+//! behind its methods.
+
+pub mod code;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod frame;
+pub mod function;
+pub mod int;
+pub mod iter;
+pub mod module;
+pub mod native;
+pub mod range;
+pub mod str;
+pub mod traceback;
+pub mod type_;

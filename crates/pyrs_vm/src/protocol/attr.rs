@@ -1,0 +1,474 @@
+//! Attribute access: lookup along the MRO, binding of functions to instances,
+//! instance and module dicts, and the computed attributes of builtin objects.
+//! Reference: Objects/object.c `PyObject_GenericGetAttr`, Objects/typeobject.c.
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload};
+use crate::objects::native::{MethodKind, NativeFunction};
+use crate::protocol::dict::dict_get_str;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// What LOAD_METHOD found: an unbound function to call with `self` first, or
+/// an ordinary attribute value.
+pub enum Method {
+    Unbound(Value),
+    Attr(Value),
+}
+
+impl Vm {
+    /// Find `name` in the dicts of `ty`'s MRO (`_PyType_Lookup`).
+    pub fn lookup_type(&self, ty: &ObjRef, name: &str) -> Option<Value> {
+        let Payload::Type(t) = &ty.payload else {
+            return None;
+        };
+        let hash = crate::objects::str::str_hash(name);
+        for base in t.mro.get().iter() {
+            if let Payload::Type(bt) = &base.payload {
+                if let Some(v) = crate::protocol::dict::dict_get_str_hashed(&bt.dict, name, hash) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    /// `getattr(v, name)` with a str object name.
+    pub fn getattr(&mut self, v: &Value, name: &Value) -> PyResult<Value> {
+        let n = name
+            .as_str()
+            .ok_or_else(|| self.type_error("attribute name must be string"))?
+            .to_string();
+        self.getattr_str(v, &n)
+    }
+
+    /// `getattr(v, name)`.
+    pub fn getattr_str(&mut self, v: &Value, name: &str) -> PyResult<Value> {
+        match self.try_getattr(v, name)? {
+            Some(x) => Ok(x),
+            None => Err(self.no_attribute(v, name)),
+        }
+    }
+
+    /// The AttributeError CPython raises for a missing attribute.
+    pub fn no_attribute(&self, v: &Value, name: &str) -> crate::error::PyErr {
+        match v.payload() {
+            Some(Payload::Module(m)) => {
+                let mname = dict_get_str(&m.dict, "__name__")
+                    .and_then(|n| n.as_str().map(str::to_string))
+                    .unwrap_or_else(|| "?".into());
+                self.attribute_error(format!("module '{mname}' has no attribute '{name}'"))
+            }
+            Some(Payload::Type(t)) => self.attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                t.name.get(),
+                name
+            )),
+            _ => self.attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(v),
+                name
+            )),
+        }
+    }
+
+    /// Attribute lookup; `Ok(None)` for a missing attribute.
+    pub fn try_getattr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Some(x) = self.special_attr(v, name)? {
+            return Ok(Some(x));
+        }
+        // Type objects: their own MRO first, unbound.
+        if let Some(Payload::Type(_)) = v.payload() {
+            let ty = v
+                .as_obj()
+                .cloned()
+                .ok_or_else(|| self.system_error("type"))?;
+            if let Some(found) = self.lookup_type(&ty, name) {
+                return Ok(Some(self.bind_to_class(found, &ty)));
+            }
+            let meta = self.type_of(v).clone();
+            if let Some(found) = self.lookup_type(&meta, name) {
+                return Ok(Some(self.bind(found, v)));
+            }
+            return Ok(None);
+        }
+        if let Some(Payload::Module(m)) = v.payload() {
+            if let Some(x) = dict_get_str(&m.dict, name) {
+                return Ok(Some(x));
+            }
+            let ty = self.type_of(v).clone();
+            return Ok(self.lookup_type(&ty, name).map(|f| self.bind(f, v)));
+        }
+        let ty = self.type_of(v).clone();
+        let descr = self.lookup_type(&ty, name);
+        if let Value::Obj(o) = v {
+            if let Some(d) = o.dict.get().clone() {
+                if let Some(x) = dict_get_str(&d, name) {
+                    return Ok(Some(x));
+                }
+            }
+        }
+        if let Some(d) = descr {
+            return Ok(Some(self.bind(d, v)));
+        }
+        if ty.payload_type().heap_type {
+            if let Some(ga) = self.lookup_type(&ty, "__getattr__") {
+                let n = self.new_str(name);
+                return match self.call_method_value(&ga, v, &[n]) {
+                    Ok(x) => Ok(Some(x)),
+                    Err(e) if self.err_matches(&e, &self.types().exc.attribute_error) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// Bind a class attribute found on an instance's type (the descriptor
+    /// protocol for functions and native methods).
+    pub fn bind(&self, found: Value, instance: &Value) -> Value {
+        match found.payload() {
+            Some(Payload::Function(_)) => Value::Obj(ObjRef::new(
+                &self.types().method,
+                Payload::BoundMethod {
+                    func: found.clone(),
+                    self_: instance.clone(),
+                },
+            )),
+            Some(Payload::NativeFunction(nf)) if nf.self_.is_none() => {
+                let self_ = match nf.def.kind {
+                    MethodKind::Method => instance.clone(),
+                    MethodKind::Class => Value::Obj(self.type_of(instance).clone()),
+                    MethodKind::Static => return found,
+                };
+                Value::Obj(ObjRef::new(
+                    &self.types().builtin_function,
+                    Payload::NativeFunction(NativeFunction {
+                        def: nf.def,
+                        self_: Some(self_),
+                        owner: nf.owner.clone(),
+                    }),
+                ))
+            }
+            _ => found,
+        }
+    }
+
+    /// A class attribute looked up on the class itself: functions stay plain,
+    /// class methods bind to the class.
+    fn bind_to_class(&self, found: Value, cls: &ObjRef) -> Value {
+        match found.payload() {
+            Some(Payload::NativeFunction(nf))
+                if nf.self_.is_none() && nf.def.kind == MethodKind::Class =>
+            {
+                Value::Obj(ObjRef::new(
+                    &self.types().builtin_function,
+                    Payload::NativeFunction(NativeFunction {
+                        def: nf.def,
+                        self_: Some(Value::Obj(cls.clone())),
+                        owner: nf.owner.clone(),
+                    }),
+                ))
+            }
+            _ => found,
+        }
+    }
+
+    /// LOAD_METHOD: avoid making a bound method when the attribute is a plain
+    /// function on the type and the instance does not shadow it.
+    pub fn load_method(&mut self, v: &Value, name: &str) -> PyResult<Method> {
+        if !matches!(v.payload(), Some(Payload::Type(_) | Payload::Module(_))) {
+            let ty = self.type_of(v).clone();
+            if let Some(found) = self.lookup_type(&ty, name) {
+                let unbound = match found.payload() {
+                    Some(Payload::Function(_)) => true,
+                    Some(Payload::NativeFunction(nf)) => {
+                        nf.self_.is_none() && nf.def.kind == MethodKind::Method
+                    }
+                    _ => false,
+                };
+                let shadowed = v.as_obj().is_some_and(|o| {
+                    o.dict
+                        .get()
+                        .as_ref()
+                        .is_some_and(|d| dict_get_str(d, name).is_some())
+                });
+                if unbound && !shadowed {
+                    return Ok(Method::Unbound(found));
+                }
+            }
+        }
+        self.getattr_str(v, name).map(Method::Attr)
+    }
+
+    /// Attributes computed from builtin objects' state (CPython's getset and
+    /// member descriptors).
+    fn special_attr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Obj(self.type_of(v).clone())));
+        }
+        let Some(o) = v.as_obj() else { return Ok(None) };
+        Ok(match (&o.payload, name) {
+            (Payload::Type(t), "__name__") => Some(self.new_str(t.name.get().as_str())),
+            (Payload::Type(t), "__qualname__") => Some(self.new_str(t.qualname.get().as_str())),
+            (Payload::Type(t), "__mro__") => Some(
+                self.new_tuple(
+                    t.mro
+                        .get()
+                        .iter()
+                        .map(|m| Value::Obj(m.clone()))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (Payload::Type(t), "__bases__") => Some(
+                self.new_tuple(
+                    t.bases
+                        .get()
+                        .iter()
+                        .map(|m| Value::Obj(m.clone()))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (Payload::Type(t), "__base__") => Some(
+                t.bases
+                    .get()
+                    .first()
+                    .map_or(Value::None, |b| Value::Obj(b.clone())),
+            ),
+            (Payload::Type(t), "__dict__") => Some(Value::Obj(t.dict.clone())),
+            (Payload::Type(t), "__module__") if !t.heap_type => Some(self.new_str("builtins")),
+            (Payload::Function(f), "__name__") => Some(f.name.cloned()),
+            (Payload::Function(f), "__qualname__") => Some(f.qualname.cloned()),
+            (Payload::Function(f), "__module__") => Some(f.module.cloned()),
+            (Payload::Function(f), "__doc__") => Some(f.doc.cloned()),
+            (Payload::Function(f), "__defaults__") => Some(f.defaults.cloned()),
+            (Payload::Function(f), "__kwdefaults__") => Some(f.kwdefaults.cloned()),
+            (Payload::Function(f), "__closure__") => Some(f.closure.cloned()),
+            (Payload::Function(f), "__globals__") => Some(Value::Obj(f.globals.clone())),
+            (Payload::Function(f), "__code__") => Some(Value::Obj(f.code_obj.cloned())),
+            (Payload::Function(f), "__builtins__") => Some(Value::Obj(f.builtins.clone())),
+            (Payload::NativeFunction(nf), "__name__") => Some(self.new_str(nf.def.name)),
+            (Payload::NativeFunction(nf), "__qualname__") => Some(match &nf.owner {
+                Some(owner) => self.new_str(format!(
+                    "{}.{}",
+                    owner.payload_type().name.get(),
+                    nf.def.name
+                )),
+                None => self.new_str(nf.def.name),
+            }),
+            (Payload::NativeFunction(nf), "__self__") => {
+                Some(nf.self_.clone().unwrap_or(Value::None))
+            }
+            (Payload::BoundMethod { func, .. }, "__func__") => Some(func.clone()),
+            (Payload::BoundMethod { self_, .. }, "__self__") => Some(self_.clone()),
+            (
+                Payload::BoundMethod { func, .. },
+                "__name__" | "__qualname__" | "__doc__" | "__module__",
+            ) => {
+                let func = func.clone();
+                Some(self.getattr_str(&func, name)?)
+            }
+            (Payload::Module(m), "__dict__") => Some(Value::Obj(m.dict.clone())),
+            (Payload::Exception(e), "args") => Some(e.args.cloned()),
+            (Payload::Exception(e), "__traceback__") => Some(e.traceback.cloned()),
+            (Payload::Exception(e), "__context__") => Some(e.context.cloned()),
+            (Payload::Exception(e), "__cause__") => Some(e.cause.cloned()),
+            (Payload::Exception(e), "__suppress_context__") => {
+                Some(Value::Bool(*e.suppress_context.get()))
+            }
+            (Payload::Exception(e), "code")
+                if crate::vm::is_subtype(o.class(), &self.types().exc.system_exit) =>
+            {
+                let args = e.args.cloned();
+                Some(match args.as_tuple() {
+                    Some([]) | None => Value::None,
+                    Some([one]) => one.clone(),
+                    Some(_) => args,
+                })
+            }
+            (Payload::Exception(e), "value")
+                if crate::vm::is_subtype(o.class(), &self.types().exc.stop_iteration) =>
+            {
+                Some(
+                    e.args
+                        .get()
+                        .as_tuple()
+                        .and_then(|t| t.first().cloned())
+                        .unwrap_or(Value::None),
+                )
+            }
+            (Payload::Range(r), "start") => Some(r.start.clone()),
+            (Payload::Range(r), "stop") => Some(r.stop.clone()),
+            (Payload::Range(r), "step") => Some(r.step.clone()),
+            (Payload::Slice(s), "start") => Some(s[0].clone()),
+            (Payload::Slice(s), "stop") => Some(s[1].clone()),
+            (Payload::Slice(s), "step") => Some(s[2].clone()),
+            (Payload::Cell(c), "cell_contents") => match c.get() {
+                Value::Null => return Err(self.value_error("Cell is empty")),
+                x => Some(x.clone()),
+            },
+            (Payload::Traceback(tb), "tb_next") => Some(tb.tb_next.clone()),
+            (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(tb.tb_frame.clone())),
+            (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(tb.tb_lasti as i64)),
+            (Payload::Traceback(tb), "tb_lineno") => {
+                Some(tb.tb_lineno.map_or(Value::None, |l| Value::Int(l as i64)))
+            }
+            (Payload::Frame(f), "f_code") => Some(Value::Obj(f.f_code.clone())),
+            (Payload::Frame(f), "f_globals") => Some(Value::Obj(f.f_globals.clone())),
+            (Payload::Frame(f), "f_builtins") => Some(Value::Obj(f.f_builtins.clone())),
+            (Payload::Frame(f), "f_back") => Some(f.f_back.cloned()),
+            (Payload::Frame(f), "f_lasti") => Some(Value::Int(*f.f_lasti.get() as i64)),
+            (Payload::Frame(f), "f_lineno") => {
+                let lasti = *f.f_lasti.get();
+                let line = match &f.f_code.payload {
+                    Payload::Code(c) => c.line_of(lasti as usize / 2),
+                    _ => None,
+                };
+                Some(line.map_or(Value::None, |l| Value::Int(l as i64)))
+            }
+            (Payload::Code(c), _) => self.code_attr(c, name),
+            _ => None,
+        })
+    }
+
+    fn code_attr(&mut self, c: &crate::objects::code::Code, name: &str) -> Option<Value> {
+        let co = &c.co;
+        let strs = |vm: &Vm, v: Vec<std::rc::Rc<str>>| {
+            vm.new_tuple(v.iter().map(|s| vm.new_str(&**s)).collect::<Vec<_>>())
+        };
+        Some(match name {
+            "co_name" => self.new_str(&*co.co_name),
+            "co_qualname" => self.new_str(&*co.co_qualname),
+            "co_filename" => self.new_str(&*co.co_filename),
+            "co_firstlineno" => Value::Int(co.co_firstlineno as i64),
+            "co_argcount" => Value::Int(co.co_argcount as i64),
+            "co_posonlyargcount" => Value::Int(co.co_posonlyargcount as i64),
+            "co_kwonlyargcount" => Value::Int(co.co_kwonlyargcount as i64),
+            "co_stacksize" => Value::Int(co.co_stacksize as i64),
+            "co_flags" => Value::Int(co.co_flags as i64),
+            "co_nlocals" => Value::Int(co.co_nlocals() as i64),
+            "co_code" | "_co_code_adaptive" => self.new_bytes(co.co_code.clone()),
+            "co_linetable" => self.new_bytes(co.co_linetable.clone()),
+            "co_exceptiontable" => self.new_bytes(co.co_exceptiontable.clone()),
+            "co_consts" => self.new_tuple(c.consts.to_vec()),
+            "co_names" => self.new_tuple(c.names.to_vec()),
+            "co_varnames" => strs(self, co.co_varnames()),
+            "co_cellvars" => strs(self, co.co_cellvars()),
+            "co_freevars" => strs(self, co.co_freevars()),
+            _ => return None,
+        })
+    }
+
+    /// `setattr(v, name, value)`.
+    pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(o) = v.as_obj() {
+            match &o.payload {
+                Payload::Module(m) => {
+                    crate::protocol::dict::dict_set_str_raw(self.types(), &m.dict, name, value);
+                    return Ok(());
+                }
+                Payload::Type(t) if t.heap_type => {
+                    crate::protocol::dict::dict_set_str_raw(self.types(), &t.dict, name, value);
+                    return Ok(());
+                }
+                Payload::Type(t) => {
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name,
+                        t.name.get()
+                    )));
+                }
+                Payload::Function(f) => {
+                    match name {
+                        "__name__" => drop(f.name.replace(value)),
+                        "__qualname__" => drop(f.qualname.replace(value)),
+                        "__module__" => drop(f.module.replace(value)),
+                        "__doc__" => drop(f.doc.replace(value)),
+                        "__defaults__" => drop(f.defaults.replace(value)),
+                        "__kwdefaults__" => drop(f.kwdefaults.replace(value)),
+                        _ => self.instance_dict_set(o, name, value),
+                    }
+                    return Ok(());
+                }
+                Payload::Exception(e) => {
+                    match name {
+                        "args" => {
+                            let t = self.iterate(&value)?;
+                            let t = self.new_tuple(t);
+                            drop(e.args.replace(t));
+                        }
+                        "__traceback__" => drop(e.traceback.replace(value)),
+                        "__context__" => drop(e.context.replace(value)),
+                        "__cause__" => {
+                            drop(e.cause.replace(value));
+                            *e.suppress_context.get_mut() = true;
+                        }
+                        "__suppress_context__" => {
+                            let b = self.is_true(&value)?;
+                            *e.suppress_context.get_mut() = b;
+                        }
+                        _ => self.instance_dict_set(o, name, value),
+                    }
+                    return Ok(());
+                }
+                Payload::Instance => {
+                    let ty = o.class().clone();
+                    if let Some(sa) = self.lookup_type(&ty, "__setattr__") {
+                        if !matches!(sa.payload(), Some(Payload::NativeFunction(_))) {
+                            let n = self.new_str(name);
+                            self.call_method_value(&sa, v, &[n, value])?;
+                            return Ok(());
+                        }
+                    }
+                    self.instance_dict_set(o, name, value);
+                    return Ok(());
+                }
+                _ if o.class().payload_type().heap_type => {
+                    self.instance_dict_set(o, name, value);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if self.lookup_type(&self.type_of(v).clone(), name).is_some() {
+            return Err(self.attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                self.type_name(v),
+                name
+            )));
+        }
+        Err(self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(v),
+            name
+        )))
+    }
+
+    fn instance_dict_set(&self, o: &ObjRef, name: &str, value: Value) {
+        let d = match o.dict.get().clone() {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict();
+                *o.dict.get_mut() = Some(d.clone());
+                d
+            }
+        };
+        crate::protocol::dict::dict_set_str_raw(self.types(), &d, name, value);
+    }
+
+    /// `delattr(v, name)`.
+    pub fn delattr(&mut self, v: &Value, name: &str) -> PyResult<()> {
+        let dict = match v.payload() {
+            Some(Payload::Module(m)) => Some(m.dict.clone()),
+            Some(Payload::Type(t)) if t.heap_type => Some(t.dict.clone()),
+            _ => v.as_obj().and_then(|o| o.dict.get().clone()),
+        };
+        if let Some(d) = dict {
+            let key = self.new_str(name);
+            if self.dict_del(&d, &key)?.is_some() {
+                return Ok(());
+            }
+        }
+        Err(self.no_attribute(v, name))
+    }
+}

@@ -1,0 +1,242 @@
+//! Running `__main__` (Python/pythonrun.c, Modules/main.c): make the `__main__`
+//! module, compile or load its code, run it on a thread with a large stack, and
+//! turn the outcome into an exit status, printing uncaught exceptions.
+
+use crate::error::PyErr;
+use crate::object::{ObjRef, Payload};
+use crate::objects::module::ModuleData;
+use crate::protocol::dict::{dict_get_str, dict_set_str_raw};
+use crate::runtime::interp::Interp;
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Config, MainSource};
+use std::rc::Rc;
+
+/// The interpreter thread's stack: deep enough for `MAX_NATIVE_DEPTH` nested
+/// eval loops. Only touched pages are committed.
+const STACK_SIZE: usize = 1 << 30;
+
+pub fn run_main(config: Config, main: MainSource) -> i32 {
+    let handle = std::thread::Builder::new()
+        .name("pyrs-main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || run_on_this_thread(config, main));
+    match handle {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("pyrs: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
+}
+
+fn run_on_this_thread(config: Config, main: MainSource) -> i32 {
+    let interp = Interp::new(config);
+    let mut vm = Vm::new(interp);
+    let status = run_source(&mut vm, main);
+    vm.flush_stdout();
+    status
+}
+
+/// What `__main__` runs, loaded: a code object and the file name to show.
+fn load_main(
+    vm: &mut Vm,
+    main: &MainSource,
+    module: &ObjRef,
+) -> Result<pyrs_bytecode::CodeObject, i32> {
+    let (source, filename) = match main {
+        MainSource::Command(c) => (c.clone(), "<string>".to_string()),
+        MainSource::Stdin(s) => (s.clone(), "<stdin>".to_string()),
+        MainSource::Module(m) => {
+            eprintln!("{}: No module named {}", program_name(vm), m);
+            return Err(1);
+        }
+        MainSource::File(p) => {
+            let name = p.to_string_lossy().to_string();
+            let bytes = match std::fs::read(p) {
+                Ok(b) => b,
+                Err(e) => {
+                    let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+                    eprintln!(
+                        "{}: can't open file '{}': [Errno {}] {}",
+                        program_name(vm),
+                        abs.display(),
+                        e.raw_os_error().unwrap_or(0),
+                        io_strerror(&e)
+                    );
+                    return Err(2);
+                }
+            };
+            if let Payload::Module(m) = &module.payload {
+                dict_set_str_raw(vm.types(), &m.dict, "__file__", vm.new_str(name.as_str()));
+            }
+            if bytes.starts_with(&pyrs_bytecode::pyc::MAGIC_NUMBER) {
+                let body = match pyrs_bytecode::pyc::read_header(&bytes) {
+                    Ok((_, body)) => body,
+                    Err(_) => {
+                        eprintln!("RuntimeError: Bad code object in .pyc file");
+                        return Err(1);
+                    }
+                };
+                return match pyrs_bytecode::marshal::loads_code(body) {
+                    Ok(code) => Ok((*code).clone()),
+                    Err(e) => {
+                        eprintln!("{}: {}", e.python_type(), e.message());
+                        Err(1)
+                    }
+                };
+            }
+            match String::from_utf8(bytes) {
+                Ok(s) => (s, name),
+                Err(_) => {
+                    eprintln!("SyntaxError: Non-UTF-8 code in file {name}");
+                    return Err(1);
+                }
+            }
+        }
+    };
+    let opts = pyrs_compiler::CompileOptions {
+        optimize: vm.interp.config.optimize,
+        future_flags: 0,
+    };
+    match pyrs_compiler::compile(&source, &filename, pyrs_compiler::Mode::Exec, &opts) {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            vm.flush_stdout();
+            eprint!("{}", format_syntax_error(&e));
+            Err(1)
+        }
+    }
+}
+
+/// CPython's report of a SyntaxError in `__main__`.
+pub fn format_syntax_error(e: &pyrs_compiler::SyntaxErrorInfo) -> String {
+    let mut out = format!("  File \"{}\", line {}\n", e.filename, e.lineno);
+    if let Some(text) = &e.text {
+        let line = text.trim_end_matches(['\n', '\r']);
+        let stripped = line.trim_start();
+        let indent = line.chars().count() - stripped.chars().count();
+        out.push_str(&format!("    {stripped}\n"));
+        let start = (e.offset as usize).saturating_sub(1).saturating_sub(indent);
+        let width = if e.end_lineno == e.lineno && e.end_offset > e.offset {
+            (e.end_offset - e.offset) as usize
+        } else {
+            1
+        };
+        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+    }
+    let kind = match e.kind {
+        pyrs_compiler::SyntaxErrorKind::SyntaxError => "SyntaxError",
+        pyrs_compiler::SyntaxErrorKind::IndentationError => "IndentationError",
+        pyrs_compiler::SyntaxErrorKind::TabError => "TabError",
+    };
+    out.push_str(&format!("{kind}: {}\n", e.msg));
+    out
+}
+
+fn program_name(vm: &Vm) -> String {
+    let _ = vm;
+    std::env::args()
+        .next()
+        .map(|a| {
+            std::path::Path::new(&a)
+                .file_name()
+                .map(|f| f.to_string_lossy().to_string())
+                .unwrap_or(a)
+        })
+        .unwrap_or_else(|| "pyrs".into())
+}
+
+/// The C library's text for an I/O error, as CPython prints it.
+fn io_strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn run_source(vm: &mut Vm, main: MainSource) -> i32 {
+    let types = vm.types();
+    let dict = vm.new_dict();
+    let module = ObjRef::new(
+        &types.module,
+        Payload::Module(ModuleData { dict: dict.clone() }),
+    );
+    dict_set_str_raw(types, &dict, "__name__", vm.new_str("__main__"));
+    dict_set_str_raw(types, &dict, "__doc__", Value::None);
+    dict_set_str_raw(types, &dict, "__package__", Value::None);
+    dict_set_str_raw(types, &dict, "__loader__", Value::None);
+    dict_set_str_raw(types, &dict, "__spec__", Value::None);
+    dict_set_str_raw(types, &dict, "__annotations__", Value::Obj(vm.new_dict()));
+    dict_set_str_raw(
+        types,
+        &dict,
+        "__builtins__",
+        Value::Obj(vm.interp.builtins.clone()),
+    );
+    dict_set_str_raw(
+        types,
+        &vm.interp.modules,
+        "__main__",
+        Value::Obj(module.clone()),
+    );
+    let code = match load_main(vm, &main, &module) {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    let code_obj = match crate::objects::code::new_code_object(types, code) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("SystemError: invalid code object: {msg}");
+            return 1;
+        }
+    };
+    let result = run_module_code(vm, &code_obj, &dict);
+    match result {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(vm, e),
+    }
+}
+
+/// Run a module-level code object with `globals` as its globals and locals.
+pub fn run_module_code(vm: &mut Vm, code_obj: &ObjRef, globals: &ObjRef) -> crate::PyResult<Value> {
+    let Payload::Code(code) = &code_obj.payload else {
+        return Err(vm.system_error("not a code object"));
+    };
+    let code: Rc<crate::objects::code::Code> = code.clone();
+    let builtins = vm.interp.builtins_dict.clone();
+    let mut frame = vm.alloc_frame(code, code_obj.clone(), globals.clone(), builtins);
+    frame.locals = Value::Obj(globals.clone());
+    vm.run_frame(frame)
+}
+
+/// The exit status for an exception that reached the top: SystemExit's code,
+/// or 1 after printing the traceback.
+fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
+    vm.flush_stdout();
+    let exc = e.0;
+    if crate::vm::is_subtype(exc.class(), &vm.types().exc.system_exit) {
+        let code = match vm.try_getattr(&Value::Obj(exc.clone()), "code") {
+            Ok(Some(c)) => c,
+            _ => Value::None,
+        };
+        return match &code {
+            Value::None => 0,
+            Value::Int(i) => *i as i32,
+            Value::Bool(b) => *b as i32,
+            other => {
+                let s = vm.str_string(other).unwrap_or_default();
+                let stderr = dict_get_str(&vm.interp.sys_dict, "stderr").unwrap_or(Value::None);
+                let _ = vm.write_to_file(&stderr, &format!("{s}\n"));
+                1
+            }
+        };
+    }
+    let text = vm.format_exception(&exc);
+    let stderr = dict_get_str(&vm.interp.sys_dict, "stderr").unwrap_or(Value::None);
+    if vm.write_to_file(&stderr, &text).is_err() {
+        eprint!("{text}");
+    }
+    1
+}

@@ -1,0 +1,43 @@
+//! The interpreter state shared by every thread (CPython's PyInterpreterState):
+//! builtin types, the `builtins` and `sys` modules, `sys.modules`, limits.
+
+use crate::object::ObjRef;
+use crate::runtime::types::Types;
+use crate::Config;
+use std::cell::Cell;
+
+pub struct Interp {
+    pub types: Types,
+    pub config: Config,
+    /// The `builtins` module and its dict.
+    pub builtins: ObjRef,
+    pub builtins_dict: ObjRef,
+    pub sys: ObjRef,
+    pub sys_dict: ObjRef,
+    /// `sys.modules`.
+    pub modules: ObjRef,
+    pub recursion_limit: Cell<usize>,
+}
+
+impl Interp {
+    /// Build the interpreter state. It lives as long as the process, as
+    /// CPython's main interpreter does, so threads can share it by reference.
+    pub fn new(config: Config) -> &'static Interp {
+        let types = Types::new();
+        let modules = crate::protocol::new_dict_raw(&types);
+        let (builtins, builtins_dict) = crate::builtins::make_module(&types);
+        let (sys, sys_dict) = crate::sysmodule::make_module(&types, &config, &modules);
+        crate::protocol::dict_set_str_raw(&types, &modules, "builtins", builtins.clone().into());
+        crate::protocol::dict_set_str_raw(&types, &modules, "sys", sys.clone().into());
+        Box::leak(Box::new(Interp {
+            types,
+            config,
+            builtins,
+            builtins_dict,
+            sys,
+            sys_dict,
+            modules,
+            recursion_limit: Cell::new(1000),
+        }))
+    }
+}

@@ -1,0 +1,287 @@
+//! Every builtin type object, made once at start-up from declarative tables:
+//! a name, a base, the payload kind of instances, and the method table that the
+//! type's module in `objects`/`builtins` declares.
+
+use crate::gil_cell::GilCell;
+use crate::object::{ObjRef, Payload};
+use crate::objects::dict::DictData;
+use crate::objects::native::{MethodDef, NativeFunction};
+use crate::objects::type_::{BaseKind, TypeData};
+
+/// Make a type object. Its `__dict__` holds the methods of `methods`.
+pub fn new_type(
+    meta: &ObjRef,
+    dict_type: &ObjRef,
+    name: &str,
+    base: Option<&ObjRef>,
+    base_kind: BaseKind,
+    base_type: bool,
+) -> ObjRef {
+    let dict = ObjRef::new(dict_type, Payload::Dict(GilCell::new(DictData::new())));
+    let bases: Vec<ObjRef> = base.into_iter().cloned().collect();
+    let data = TypeData {
+        name: GilCell::new(name.to_string()),
+        qualname: GilCell::new(name.to_string()),
+        bases: GilCell::new(bases),
+        mro: GilCell::new(Vec::new()),
+        dict,
+        base_kind,
+        heap_type: false,
+        base_type,
+    };
+    let ty = ObjRef::new(meta, Payload::Type(Box::new(data)));
+    set_linear_mro(&ty);
+    ty
+}
+
+/// The MRO of a single-inheritance chain: the type, then its base's MRO.
+pub fn set_linear_mro(ty: &ObjRef) {
+    if let Payload::Type(t) = &ty.payload {
+        let mut mro = vec![ty.clone()];
+        if let Some(base) = t.bases.get().first() {
+            if let Payload::Type(b) = &base.payload {
+                mro.extend(b.mro.get().iter().cloned());
+            }
+        }
+        *t.mro.get_mut() = mro;
+    }
+}
+
+/// Put native methods into a type's dict as method descriptors.
+pub fn add_methods(types: &Types, ty: &ObjRef, methods: &[MethodDef]) {
+    let Payload::Type(t) = &ty.payload else {
+        return;
+    };
+    for def in methods {
+        let f = ObjRef::new(
+            &types.builtin_function,
+            Payload::NativeFunction(NativeFunction {
+                def: *def,
+                self_: None,
+                owner: Some(ty.clone()),
+            }),
+        );
+        crate::protocol::dict_set_str_raw(types, &t.dict, def.name, f.into());
+    }
+}
+
+macro_rules! exception_types {
+    (($meta:ident, $dict:ident, $object:ident) $($field:ident : $name:literal < $base:ident,)*) => {
+        /// The builtin exception classes, each a field.
+        pub struct ExcTypes {
+            $(pub $field: ObjRef,)*
+        }
+
+        impl ExcTypes {
+            fn new($meta: &ObjRef, $dict: &ObjRef, $object: &ObjRef) -> ExcTypes {
+                $(let $field = &new_type($meta, $dict, $name, Some($base), BaseKind::Exception, true);)*
+                ExcTypes { $($field: $field.clone(),)* }
+            }
+
+            /// Every exception class with its name, for the builtins module.
+            pub fn all(&self) -> Vec<(&'static str, &ObjRef)> {
+                vec![$(($name, &self.$field),)*]
+            }
+        }
+    };
+}
+
+exception_types! {
+    (meta, dict, object)
+    base_exception: "BaseException" < object,
+    base_exception_group: "BaseExceptionGroup" < base_exception,
+    generator_exit: "GeneratorExit" < base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
+    system_exit: "SystemExit" < base_exception,
+    exception: "Exception" < base_exception,
+    arithmetic_error: "ArithmeticError" < exception,
+    floating_point_error: "FloatingPointError" < arithmetic_error,
+    overflow_error: "OverflowError" < arithmetic_error,
+    zero_division_error: "ZeroDivisionError" < arithmetic_error,
+    assertion_error: "AssertionError" < exception,
+    attribute_error: "AttributeError" < exception,
+    buffer_error: "BufferError" < exception,
+    eof_error: "EOFError" < exception,
+    exception_group: "ExceptionGroup" < base_exception_group,
+    import_error: "ImportError" < exception,
+    module_not_found_error: "ModuleNotFoundError" < import_error,
+    lookup_error: "LookupError" < exception,
+    index_error: "IndexError" < lookup_error,
+    key_error: "KeyError" < lookup_error,
+    memory_error: "MemoryError" < exception,
+    name_error: "NameError" < exception,
+    unbound_local_error: "UnboundLocalError" < name_error,
+    os_error: "OSError" < exception,
+    blocking_io_error: "BlockingIOError" < os_error,
+    child_process_error: "ChildProcessError" < os_error,
+    connection_error: "ConnectionError" < os_error,
+    broken_pipe_error: "BrokenPipeError" < connection_error,
+    connection_aborted_error: "ConnectionAbortedError" < connection_error,
+    connection_refused_error: "ConnectionRefusedError" < connection_error,
+    connection_reset_error: "ConnectionResetError" < connection_error,
+    file_exists_error: "FileExistsError" < os_error,
+    file_not_found_error: "FileNotFoundError" < os_error,
+    interrupted_error: "InterruptedError" < os_error,
+    is_a_directory_error: "IsADirectoryError" < os_error,
+    not_a_directory_error: "NotADirectoryError" < os_error,
+    permission_error: "PermissionError" < os_error,
+    process_lookup_error: "ProcessLookupError" < os_error,
+    timeout_error: "TimeoutError" < os_error,
+    reference_error: "ReferenceError" < exception,
+    runtime_error: "RuntimeError" < exception,
+    not_implemented_error: "NotImplementedError" < runtime_error,
+    recursion_error: "RecursionError" < runtime_error,
+    stop_async_iteration: "StopAsyncIteration" < exception,
+    stop_iteration: "StopIteration" < exception,
+    syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
+    system_error: "SystemError" < exception,
+    type_error: "TypeError" < exception,
+    value_error: "ValueError" < exception,
+    unicode_error: "UnicodeError" < value_error,
+    unicode_decode_error: "UnicodeDecodeError" < unicode_error,
+    unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
+    warning: "Warning" < exception,
+    bytes_warning: "BytesWarning" < warning,
+    deprecation_warning: "DeprecationWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
+    future_warning: "FutureWarning" < warning,
+    import_warning: "ImportWarning" < warning,
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning,
+    resource_warning: "ResourceWarning" < warning,
+    runtime_warning: "RuntimeWarning" < warning,
+    syntax_warning: "SyntaxWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    user_warning: "UserWarning" < warning,
+}
+
+/// The builtin types the runtime refers to by name.
+pub struct Types {
+    pub type_: ObjRef,
+    pub object: ObjRef,
+    pub int: ObjRef,
+    pub bool_: ObjRef,
+    pub float: ObjRef,
+    pub str_: ObjRef,
+    pub bytes: ObjRef,
+    pub tuple: ObjRef,
+    pub list: ObjRef,
+    pub dict: ObjRef,
+    pub none: ObjRef,
+    pub not_implemented: ObjRef,
+    pub ellipsis: ObjRef,
+    pub function: ObjRef,
+    pub builtin_function: ObjRef,
+    pub method: ObjRef,
+    pub code: ObjRef,
+    pub cell: ObjRef,
+    pub module: ObjRef,
+    pub frame: ObjRef,
+    pub traceback: ObjRef,
+    pub range: ObjRef,
+    pub slice: ObjRef,
+    pub list_iterator: ObjRef,
+    pub tuple_iterator: ObjRef,
+    pub str_iterator: ObjRef,
+    pub range_iterator: ObjRef,
+    pub dict_keyiterator: ObjRef,
+    pub dict_valueiterator: ObjRef,
+    pub dict_itemiterator: ObjRef,
+    pub exc: ExcTypes,
+    /// The singletons that are heap objects.
+    pub not_implemented_value: ObjRef,
+    pub ellipsis_value: ObjRef,
+}
+
+impl Types {
+    pub fn new() -> Types {
+        // `type` is its own type, and every type's namespace is a `dict`, which
+        // is itself a type: the first namespaces are made with a bootstrap
+        // placeholder type and re-typed once `dict` exists.
+        let boot = ObjRef::new_self_typed(Payload::Instance);
+        let type_data = TypeData {
+            name: GilCell::new("type".into()),
+            qualname: GilCell::new("type".into()),
+            bases: GilCell::new(Vec::new()),
+            mro: GilCell::new(Vec::new()),
+            dict: ObjRef::new(&boot, Payload::Dict(GilCell::new(DictData::new()))),
+            base_kind: BaseKind::Object,
+            heap_type: false,
+            base_type: true,
+        };
+        let type_ = ObjRef::new_self_typed(Payload::Type(Box::new(type_data)));
+        let object = new_type(&type_, &boot, "object", None, BaseKind::Object, true);
+        let dict = new_type(&type_, &boot, "dict", Some(&object), BaseKind::Dict, true);
+        *type_.payload_type().bases.get_mut() = vec![object.clone()];
+        set_linear_mro(&type_);
+        for t in [&type_, &object, &dict] {
+            t.payload_type().dict.set_class(&dict);
+        }
+
+        let t = |name: &str, base: &ObjRef, kind: BaseKind, base_type: bool| {
+            new_type(&type_, &dict, name, Some(base), kind, base_type)
+        };
+        let int = t("int", &object, BaseKind::Int, true);
+        let bool_ = t("bool", &int, BaseKind::Int, false);
+        let na = BaseKind::NotInstantiable;
+        let types = Types {
+            float: t("float", &object, BaseKind::Float, true),
+            str_: t("str", &object, BaseKind::Str, true),
+            bytes: t("bytes", &object, BaseKind::Bytes, true),
+            tuple: t("tuple", &object, BaseKind::Tuple, true),
+            list: t("list", &object, BaseKind::List, true),
+            none: t("NoneType", &object, na, false),
+            not_implemented: t("NotImplementedType", &object, na, false),
+            ellipsis: t("ellipsis", &object, na, false),
+            function: t("function", &object, na, false),
+            builtin_function: t("builtin_function_or_method", &object, na, false),
+            method: t("method", &object, na, false),
+            code: t("code", &object, na, false),
+            cell: t("cell", &object, na, false),
+            module: t("module", &object, BaseKind::Object, true),
+            frame: t("frame", &object, na, false),
+            traceback: t("traceback", &object, na, false),
+            range: t("range", &object, na, false),
+            slice: t("slice", &object, na, false),
+            list_iterator: t("list_iterator", &object, na, false),
+            tuple_iterator: t("tuple_iterator", &object, na, false),
+            str_iterator: t("str_ascii_iterator", &object, na, false),
+            range_iterator: t("range_iterator", &object, na, false),
+            dict_keyiterator: t("dict_keyiterator", &object, na, false),
+            dict_valueiterator: t("dict_valueiterator", &object, na, false),
+            dict_itemiterator: t("dict_itemiterator", &object, na, false),
+            exc: ExcTypes::new(&type_, &dict, &object),
+            not_implemented_value: ObjRef::new(&object, Payload::Singleton("NotImplemented")),
+            ellipsis_value: ObjRef::new(&object, Payload::Singleton("Ellipsis")),
+            int,
+            bool_,
+            dict,
+            object,
+            type_,
+        };
+        types
+            .not_implemented_value
+            .set_class(&types.not_implemented);
+        types.ellipsis_value.set_class(&types.ellipsis);
+        crate::builtins_types::install_methods(&types);
+        types
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}
+
+impl ObjRef {
+    /// The type data of a type object. Only for objects known to be types.
+    pub fn payload_type(&self) -> &TypeData {
+        match &self.payload {
+            Payload::Type(t) => t,
+            _ => unreachable!("payload_type on a non-type object"),
+        }
+    }
+}
