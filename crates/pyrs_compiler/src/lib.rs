@@ -1,6 +1,14 @@
 //! The compiler: source text to a CPython 3.11 code object, through parse, symbol
 //! table, codegen, flow graph and assembly. Reference: CPython 3.11 Python/compile.c.
 
+mod assemble;
+mod codegen;
+mod flowgraph;
+mod fold;
+mod ir;
+mod peephole;
+mod unit;
+
 pub use pyrs_bytecode::CodeObject;
 pub use pyrs_syntax::{SyntaxErrorInfo, SyntaxErrorKind};
 
@@ -28,15 +36,51 @@ pub fn compile(
     mode: Mode,
     options: &CompileOptions,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
-    let _ = (source, mode, options);
-    Err(SyntaxErrorInfo {
-        kind: SyntaxErrorKind::SyntaxError,
-        msg: "the compiler is not written yet".into(),
-        filename: filename.into(),
-        lineno: 1,
-        offset: 1,
-        end_lineno: 1,
-        end_offset: 1,
-        text: None,
-    })
+    use pyrs_syntax::{parse, ParseMode, Parsed};
+    let parse_mode = match mode {
+        Mode::Eval => ParseMode::Expression,
+        Mode::Exec | Mode::Single => ParseMode::Module,
+    };
+    let parsed = parse(source, filename, parse_mode)?;
+    let mut options = options.clone();
+    if let Parsed::Module(m) = &parsed {
+        options.future_flags |= future_flags_of(&m.body);
+    }
+    let future_annotations =
+        options.future_flags & pyrs_bytecode::code::flags::CO_FUTURE_ANNOTATIONS != 0;
+    let body = match &parsed {
+        Parsed::Module(m) => pyrs_symtable::Body::Module(&m.body),
+        Parsed::Expression(e) => pyrs_symtable::Body::Expression(&e.body),
+    };
+    let symtable = pyrs_symtable::build(body, source, filename, future_annotations)?;
+    let mut c = codegen::Compiler::new(source, filename, symtable, &options);
+    match &parsed {
+        Parsed::Module(m) => c.compile_module(&m.body, mode == Mode::Single),
+        Parsed::Expression(e) => c.compile_expression(&e.body),
+    }
+}
+
+/// `future_parse`: the `from __future__ import ...` statements at the top of a
+/// module (after an optional docstring).
+fn future_flags_of(body: &[pyrs_syntax::ast::Stmt]) -> u32 {
+    use pyrs_syntax::ast::{Expr, Stmt};
+    let mut flags = 0;
+    for (i, s) in body.iter().enumerate() {
+        match s {
+            Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => {}
+            Stmt::ImportFrom(f)
+                if f.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__") =>
+            {
+                for a in &f.names {
+                    if a.name.as_str() == "annotations" {
+                        flags |= pyrs_bytecode::code::flags::CO_FUTURE_ANNOTATIONS;
+                    }
+                }
+            }
+            _ => break,
+        }
+    }
+    flags
 }

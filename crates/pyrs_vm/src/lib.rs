@@ -15,6 +15,7 @@ pub mod objects;
 pub mod protocol;
 pub mod run;
 pub mod runtime;
+pub mod suggestions;
 pub mod sysmodule;
 pub mod traceback_print;
 pub mod value;

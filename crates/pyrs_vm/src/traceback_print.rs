@@ -122,11 +122,64 @@ impl Vm {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".into(),
         };
+        let msg = match self.name_error_suggestion(exc) {
+            Some(s) => format!("{msg}. Did you mean: '{s}'?"),
+            None => msg,
+        };
         if msg.is_empty() {
             format!("{qualified}\n")
         } else {
             format!("{qualified}: {msg}\n")
         }
+    }
+}
+
+impl Vm {
+    /// The suggestion for a NameError (exactly that class, as CPython checks):
+    /// the innermost frame's variables, then its globals, then builtins.
+    fn name_error_suggestion(&mut self, exc: &ObjRef) -> Option<String> {
+        if !exc.class().is(&self.types().exc.name_error) {
+            return None;
+        }
+        let name = exc
+            .dict
+            .get()
+            .as_ref()
+            .and_then(|d| crate::protocol::dict::dict_get_str(d, "name"))?;
+        let name = name.as_str()?.to_string();
+        let Payload::Exception(d) = &exc.payload else {
+            return None;
+        };
+        let mut tb = d.traceback.cloned();
+        while let Some(Payload::Traceback(t)) = tb.payload() {
+            if matches!(t.tb_next, Value::None) {
+                break;
+            }
+            tb = t.tb_next.clone();
+        }
+        let Some(Payload::Traceback(t)) = tb.payload() else {
+            return None;
+        };
+        let Payload::Frame(f) = &t.tb_frame.payload else {
+            return None;
+        };
+        let varnames: Vec<String> = match &f.f_code.payload {
+            Payload::Code(c) => c.co.co_varnames().iter().map(|n| n.to_string()).collect(),
+            _ => Vec::new(),
+        };
+        let keys = |d: &ObjRef| -> Vec<String> {
+            Vm::dict_items(d)
+                .iter()
+                .filter_map(|(k, _)| k.as_str().map(str::to_string))
+                .collect()
+        };
+        for dir in [varnames, keys(&f.f_globals), keys(&f.f_builtins)] {
+            let refs: Vec<&str> = dir.iter().map(String::as_str).collect();
+            if let Some(s) = crate::suggestions::calculate_suggestion(&refs, &name) {
+                return Some(s.to_string());
+            }
+        }
+        None
     }
 }
 
@@ -168,10 +221,21 @@ fn format_source_with_carets(src: &str, loc: Option<pyrs_bytecode::linetable::Lo
         return out;
     }
     let lead = src[indent..start].chars().count();
-    let width = seg.chars().count();
+    let mut markers: String = "^".repeat(seg.chars().count().max(1));
+    if let Some((l, r)) = pyrs_syntax::caret_anchors(seg) {
+        let (l, r) = (l.min(seg.len()), r.min(seg.len()));
+        if seg.is_char_boundary(l) && seg.is_char_boundary(r) && l <= r {
+            markers = format!(
+                "{}{}{}",
+                "~".repeat(seg[..l].chars().count()),
+                "^".repeat(seg[l..r].chars().count()),
+                "~".repeat(seg[r..].chars().count())
+            );
+        }
+    }
     out.push_str("    ");
     out.push_str(&" ".repeat(lead));
-    out.push_str(&"^".repeat(width.max(1)));
+    out.push_str(&markers);
     out.push('\n');
     out
 }

@@ -31,7 +31,9 @@ enum Raised {
     /// entry for the caller's CALL.
     Propagated,
     /// RERAISE or a bare `raise`: the traceback already holds this frame.
-    Reraise,
+    /// The handler is looked up at the re-raising instruction; the frame's
+    /// `lasti` then becomes the one RERAISE restored (if any), as in CPython.
+    Reraise(Option<usize>),
 }
 
 impl Vm {
@@ -601,14 +603,13 @@ impl Vm {
                         }
                         Opcode::RERAISE => {
                             let exc = f.pop();
-                            if arg != 0 {
-                                if let Value::Int(i) = f.peek(arg as usize) {
-                                    f.lasti = *i as usize;
-                                }
-                            }
+                            let restored = match f.peek(arg as usize) {
+                                Value::Int(i) if arg != 0 && *i >= 0 => Some(*i as usize),
+                                _ => None,
+                            };
                             match exc {
                                 Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => {
-                                    break 'error (PyErr(o), Raised::Reraise)
+                                    break 'error (PyErr(o), Raised::Reraise(restored))
                                 }
                                 _ => {
                                     break 'error (
@@ -697,16 +698,24 @@ impl Vm {
                 let fp = self.top_frame_ptr();
                 // SAFETY: as above; the frame is on the stack until popped here.
                 let f: &mut Frame = unsafe { &mut *fp };
-                if how == Raised::Here {
+                if matches!(how, Raised::Here) {
                     self.chain_context(&err);
                 }
-                if how != Raised::Reraise {
-                    self.add_traceback(f, &err);
-                }
-                if let Some(h) = pyrs_bytecode::exception_table::lookup(
+                let restored = match how {
+                    Raised::Reraise(r) => r,
+                    _ => {
+                        self.add_traceback(f, &err);
+                        None
+                    }
+                };
+                let handler = pyrs_bytecode::exception_table::lookup(
                     &f.code.co.co_exceptiontable,
                     f.lasti as u32,
-                ) {
+                );
+                if let Some(r) = restored {
+                    f.lasti = r;
+                }
+                if let Some(h) = handler {
                     let old: Vec<Value> = f
                         .stack
                         .drain((h.depth as usize).min(f.stack.len())..)

@@ -37,10 +37,12 @@ impl Vm {
     }
 
     pub(super) fn name_not_defined(&self, name: &Value) -> PyErr {
-        self.name_error(format!(
+        let e = self.name_error(format!(
             "name '{}' is not defined",
             name.as_str().unwrap_or("?")
-        ))
+        ));
+        self.instance_dict_set_pub(&e.0, "name", name.clone());
+        e
     }
 
     /// LOAD_GLOBAL: globals, then builtins.
@@ -208,16 +210,7 @@ impl Vm {
         let mut out = Vec::with_capacity(n);
         while let Some(x) = self.next(&it)? {
             if out.len() == n {
-                let known = match seq.payload() {
-                    Some(
-                        Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Dict(_),
-                    ) => Some(self.len(seq)?),
-                    _ => None,
-                };
-                return Err(self.value_error(match known {
-                    Some(k) => format!("too many values to unpack (expected {n}, got {k})"),
-                    None => format!("too many values to unpack (expected {n})"),
-                }));
+                return Err(self.value_error(format!("too many values to unpack (expected {n})")));
             }
             out.push(x);
         }
@@ -350,7 +343,7 @@ impl Vm {
         match argc {
             0 => match self.exc_info.as_obj() {
                 Some(e) if matches!(e.payload, Payload::Exception(_)) => {
-                    (PyErr(e.clone()), Raised::Reraise)
+                    (PyErr(e.clone()), Raised::Reraise(None))
                 }
                 _ => (
                     self.runtime_error("No active exception to reraise"),

@@ -113,6 +113,36 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if base == nb::ADD {
+            // Sequence concatenation has its own message (sq_concat's).
+            let seq = match a.payload() {
+                Some(Payload::Str(_)) => Some("str"),
+                Some(Payload::List(_)) => Some("list"),
+                Some(Payload::Tuple(_)) => Some("tuple"),
+                _ => None,
+            };
+            if let Some(kind) = seq.filter(|_| !b_heap) {
+                return Err(self.type_error(format!(
+                    "can only concatenate {kind} (not \"{}\") to {kind}",
+                    self.type_name(b)
+                )));
+            }
+        }
+        if base == nb::ADD && !b_heap {
+            // Sequence concatenation has its own message (sq_concat's).
+            let kind = match a.payload() {
+                Some(Payload::Str(_)) => Some("str"),
+                Some(Payload::List(_)) => Some("list"),
+                Some(Payload::Tuple(_)) => Some("tuple"),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                let bt = self.type_name(b);
+                return Err(self.type_error(format!(
+                    "can only concatenate {kind} (not \"{bt}\") to {kind}"
+                )));
+            }
+        }
         let sym = if op >= nb::INPLACE {
             NB_OPS[op as usize].1
         } else {
@@ -356,7 +386,7 @@ impl Vm {
             nb::FLOOR_DIVIDE => int::floordiv(x, y)
                 .ok_or_else(|| self.zero_division_error("integer division or modulo by zero"))?,
             nb::REMAINDER => int::modulo(x, y)
-                .ok_or_else(|| self.zero_division_error("integer division or modulo by zero"))?,
+                .ok_or_else(|| self.zero_division_error("integer modulo by zero"))?,
             nb::TRUE_DIVIDE => {
                 return match int::truediv(x, y) {
                     Ok(f) => Ok(Value::Float(f)),

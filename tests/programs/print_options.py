@@ -1,0 +1,13 @@
+# print with sep= and end=, several arguments and none.
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" - continued")
+print("x", "y", sep="-", end="!\n")
+print()
+print(1, 2.0, None, True, [1], (2,), {"k": "v"}, "s")
+print("multi\nline")
+print("", "", sep="|")
+print(sep="ignored", end="end\n")
+print(1, 2, 3, sep=" < ")
