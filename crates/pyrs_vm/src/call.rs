@@ -167,6 +167,28 @@ impl Vm {
         }
     }
 
+    /// The frame for a call that passes exactly the positional parameters
+    /// (the caller checked `Code::takes_exactly`), taking the argument values.
+    pub(crate) fn frame_for_positional(
+        &mut self,
+        fobj: &ObjRef,
+        f: &Function,
+        args: impl Iterator<Item = Value>,
+    ) -> Box<Frame> {
+        let code = f.code.cloned();
+        let mut frame = self.alloc_frame(
+            code,
+            f.code_obj.cloned(),
+            f.globals.clone(),
+            f.builtins.clone(),
+        );
+        frame.func = Some(fobj.clone());
+        for (slot, a) in frame.fast.iter_mut().zip(args) {
+            *slot = a;
+        }
+        frame
+    }
+
     /// Build the frame for calling Python function `fobj` with `args`.
     pub(crate) fn make_function_frame(
         &mut self,
@@ -183,15 +205,9 @@ impl Vm {
             f.builtins.clone(),
         );
         frame.func = Some(fobj.clone());
-        let co = &code.co;
-        let argcount = co.co_argcount as usize;
         let pos = args.pos();
         // The fast path: exactly the positional parameters, nothing else.
-        if args.kwnames.is_empty()
-            && pos.len() == argcount
-            && co.co_kwonlyargcount == 0
-            && co.co_flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
-        {
+        if args.kwnames.is_empty() && code.takes_exactly(pos.len()) {
             for (slot, a) in frame.fast.iter_mut().zip(pos) {
                 *slot = a.clone();
             }

@@ -34,7 +34,18 @@ pub struct Frame {
 impl Frame {
     #[inline(always)]
     pub fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        let len = self.stack.len();
+        if len < self.stack.capacity() {
+            // SAFETY: within capacity; the slot is written before the length
+            // covers it. (The stack is reserved to co_stacksize, so this is
+            // the path taken; the other keeps an inexact stacksize safe.)
+            unsafe {
+                self.stack.as_mut_ptr().add(len).write(v);
+                self.stack.set_len(len + 1);
+            }
+        } else {
+            self.stack.push(v);
+        }
     }
 
     /// Pop the top of the stack. Verified bytecode never pops an empty stack;

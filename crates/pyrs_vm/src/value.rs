@@ -4,7 +4,6 @@
 
 use crate::object::{ObjRef, Payload};
 
-#[derive(Clone)]
 pub enum Value {
     /// Never visible to Python: an unbound local slot, or the NULL that
     /// PUSH_NULL and LOAD_GLOBAL put below a callable.
@@ -16,6 +15,22 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Obj(ObjRef),
+}
+
+impl Clone for Value {
+    /// Written out so it always inlines: copying a value is the eval loop's
+    /// most frequent operation, and only the `Obj` case touches memory.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            Value::Null => Value::Null,
+        }
+    }
 }
 
 impl Value {

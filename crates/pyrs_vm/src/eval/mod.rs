@@ -79,7 +79,9 @@ impl Vm {
             // moved or freed until this frame is popped below, after which `f`
             // is not used again (each pop ends with `continue 'frames` or a return).
             let f: &mut Frame = unsafe { &mut *fp };
-            let code = f.code.clone();
+            // SAFETY: the frame owns an `Rc` of its code for as long as it is on
+            // the stack, which outlives every use of `code` in this iteration.
+            let code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
             let instrs = &code.instrs[..];
             let (err, how): (PyErr, Raised) = 'error: {
                 macro_rules! tri {
@@ -90,17 +92,20 @@ impl Vm {
                         }
                     };
                 }
+                // The program counter lives in a register; the frame's copy is
+                // written back only where another frame takes over (calls).
+                let mut pc = f.pc;
                 loop {
                     // Verified code never runs off its end (the last instruction
                     // is a return, raise or jump); guard anyway.
-                    let Some(&instr) = instrs.get(f.pc) else {
+                    let Some(&instr) = instrs.get(pc) else {
                         break 'error (
                             self.system_error("bytecode ran off the end of the code"),
                             Raised::Here,
                         );
                     };
-                    f.lasti = f.pc;
-                    f.pc += 1;
+                    f.lasti = pc;
+                    pc += 1;
                     let arg = instr.arg;
                     match instr.op {
                         Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG | Opcode::CACHE => {}
@@ -149,9 +154,27 @@ impl Vm {
                         Opcode::BINARY_OP => {
                             let b = f.pop();
                             let a = f.pop();
-                            let r = tri!(self.binary_op(&a, &b, arg));
+                            let r = match (&a, &b, arg) {
+                                (Value::Int(x), Value::Int(y), 0 | 13)
+                                    if x.checked_add(*y).is_some() =>
+                                {
+                                    Value::Int(x + y)
+                                }
+                                (Value::Int(x), Value::Int(y), 10 | 23)
+                                    if x.checked_sub(*y).is_some() =>
+                                {
+                                    Value::Int(x - y)
+                                }
+                                (Value::Float(x), Value::Float(y), 0 | 13) => Value::Float(x + y),
+                                (Value::Float(x), Value::Float(y), 10 | 23) => Value::Float(x - y),
+                                (Value::Float(x), Value::Float(y), 5 | 18) => Value::Float(x * y),
+                                (Value::Float(x), Value::Float(y), 11 | 24) if *y != 0.0 => {
+                                    Value::Float(x / y)
+                                }
+                                _ => tri!(self.binary_op(&a, &b, arg)),
+                            };
                             f.push(r);
-                            f.pc += 1;
+                            pc += 1;
                         }
                         Opcode::COMPARE_OP => {
                             let b = f.pop();
@@ -163,7 +186,7 @@ impl Vm {
                                 _ => tri!(self.rich_compare(&a, &b, CompareOp::from_arg(arg))),
                             };
                             f.push(r);
-                            f.pc += 2;
+                            pc += 2;
                         }
                         Opcode::IS_OP => {
                             let b = f.pop();
@@ -199,16 +222,19 @@ impl Vm {
                         Opcode::BINARY_SUBSCR => {
                             let k = f.pop();
                             let c = f.pop();
-                            let r = tri!(self.getitem(&c, &k));
+                            let r = match ops::index_fast(&c, &k) {
+                                Some(v) => v,
+                                None => tri!(self.getitem(&c, &k)),
+                            };
                             f.push(r);
-                            f.pc += 4;
+                            pc += 4;
                         }
                         Opcode::STORE_SUBSCR => {
                             let k = f.pop();
                             let c = f.pop();
                             let v = f.pop();
                             tri!(self.setitem(&c, &k, v));
-                            f.pc += 1;
+                            pc += 1;
                         }
                         Opcode::DELETE_SUBSCR => {
                             let k = f.pop();
@@ -218,7 +244,7 @@ impl Vm {
                         Opcode::JUMP_FORWARD
                         | Opcode::JUMP_BACKWARD
                         | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                            f.pc = arg as usize;
+                            pc = arg as usize;
                         }
                         Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
                             let v = f.pop();
@@ -227,7 +253,7 @@ impl Vm {
                                 _ => tri!(self.is_true(&v)),
                             };
                             if !t {
-                                f.pc = arg as usize;
+                                pc = arg as usize;
                             }
                         }
                         Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
@@ -237,24 +263,24 @@ impl Vm {
                                 _ => tri!(self.is_true(&v)),
                             };
                             if t {
-                                f.pc = arg as usize;
+                                pc = arg as usize;
                             }
                         }
                         Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
                             if matches!(f.pop(), Value::None) {
-                                f.pc = arg as usize;
+                                pc = arg as usize;
                             }
                         }
                         Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
                         | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
                             if !matches!(f.pop(), Value::None) {
-                                f.pc = arg as usize;
+                                pc = arg as usize;
                             }
                         }
                         Opcode::JUMP_IF_FALSE_OR_POP | Opcode::JUMP_IF_TRUE_OR_POP => {
                             let t = tri!(self.is_true(&f.top().clone()));
                             if t == (instr.op == Opcode::JUMP_IF_TRUE_OR_POP) {
-                                f.pc = arg as usize;
+                                pc = arg as usize;
                             } else {
                                 f.pop();
                             }
@@ -270,18 +296,24 @@ impl Vm {
                                 Some(v) => f.push(v),
                                 None => {
                                     f.pop();
-                                    f.pc = arg as usize;
+                                    pc = arg as usize;
                                 }
                             }
                         }
                         Opcode::LOAD_GLOBAL => {
-                            let name = &code.names[(arg >> 1) as usize];
-                            let v = tri!(self.load_global(f, name));
+                            let slot = instrs.get(pc).map_or(0, |c| c.arg as usize);
+                            let v = match ops::cached_global(code, slot, f) {
+                                Some(v) => v,
+                                None => {
+                                    let name = &code.names[(arg >> 1) as usize];
+                                    tri!(self.load_global_and_cache(f, name, code, slot))
+                                }
+                            };
                             if arg & 1 != 0 {
                                 f.push(Value::Null);
                             }
                             f.push(v);
-                            f.pc += 5;
+                            pc += 5;
                         }
                         Opcode::STORE_GLOBAL => {
                             let v = f.pop();
@@ -315,14 +347,14 @@ impl Vm {
                             let name = code.co.co_names[arg as usize].clone();
                             let v = tri!(self.getattr_str(&o, &name));
                             f.push(v);
-                            f.pc += 4;
+                            pc += 4;
                         }
                         Opcode::STORE_ATTR => {
                             let o = f.pop();
                             let v = f.pop();
                             let name = code.co.co_names[arg as usize].clone();
                             tri!(self.setattr(&o, &name, v));
-                            f.pc += 4;
+                            pc += 4;
                         }
                         Opcode::DELETE_ATTR => {
                             let o = f.pop();
@@ -342,16 +374,16 @@ impl Vm {
                                     f.push(a);
                                 }
                             }
-                            f.pc += 10;
+                            pc += 10;
                         }
                         Opcode::KW_NAMES => {
                             f.kw_names = Some(code.consts[arg as usize].clone());
                         }
                         Opcode::PRECALL => {
-                            f.pc += 1;
+                            pc += 1;
                         }
                         Opcode::CALL => {
-                            f.pc += 4;
+                            pc += 4;
                             let argc = arg as usize;
                             let kwnames = f.kw_names.take();
                             let len = f.stack.len();
@@ -376,13 +408,21 @@ impl Vm {
                             // A Python function: push its frame and keep looping.
                             if let Value::Obj(o) = &callable {
                                 if let Payload::Function(func) = &o.payload {
-                                    let args = Args {
-                                        args: &f.stack[args_ix..],
-                                        kwnames: kwn,
+                                    let frame = if kwn.is_empty()
+                                        && func.code.get().takes_exactly(len - args_ix)
+                                    {
+                                        // The arguments move from this stack into
+                                        // the callee's fast locals.
+                                        self.frame_for_positional(o, func, f.stack.drain(args_ix..))
+                                    } else {
+                                        let args = Args {
+                                            args: &f.stack[args_ix..],
+                                            kwnames: kwn,
+                                        };
+                                        tri!(self.make_function_frame(o, func, args))
                                     };
-                                    let frame = tri!(self.make_function_frame(o, func, args));
-                                    let old: Vec<Value> = f.stack.drain(base..).collect();
-                                    drop(old);
+                                    f.stack.truncate(base);
+                                    f.pc = pc;
                                     tri!(self.push_frame(frame));
                                     continue 'frames;
                                 }
@@ -392,8 +432,7 @@ impl Vm {
                                 kwnames: kwn,
                             };
                             let r = self.call_args(&callable, args);
-                            let old: Vec<Value> = f.stack.drain(base..).collect();
-                            drop(old);
+                            f.stack.truncate(base);
                             let r = tri!(r);
                             f.push(r);
                         }
@@ -507,7 +546,7 @@ impl Vm {
                             let seq = f.pop();
                             let items = tri!(self.unpack(&seq, arg as usize));
                             f.stack.extend(items.into_iter().rev());
-                            f.pc += 1;
+                            pc += 1;
                         }
                         Opcode::UNPACK_EX => {
                             let seq = f.pop();
@@ -551,7 +590,7 @@ impl Vm {
                             };
                             if v.is_null() {
                                 break 'error (
-                                    self.unbound_deref(&code, arg as usize),
+                                    self.unbound_deref(code, arg as usize),
                                     Raised::Here,
                                 );
                             }
@@ -572,7 +611,7 @@ impl Vm {
                             };
                             if v.is_null() {
                                 break 'error (
-                                    self.unbound_deref(&code, arg as usize),
+                                    self.unbound_deref(code, arg as usize),
                                     Raised::Here,
                                 );
                             }
@@ -592,7 +631,7 @@ impl Vm {
                             };
                             if old.is_null() {
                                 break 'error (
-                                    self.unbound_deref(&code, arg as usize),
+                                    self.unbound_deref(code, arg as usize),
                                     Raised::Here,
                                 );
                             }

@@ -6,7 +6,7 @@ use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;
 use crate::gil_cell::GilCell;
 use crate::object::{ObjRef, Payload};
-use crate::objects::code::Code;
+use crate::objects::code::{Code, GlobalCache};
 use crate::objects::frame::FrameObject;
 use crate::objects::function::Function;
 use crate::objects::traceback::TracebackData;
@@ -43,6 +43,45 @@ impl Vm {
         ));
         self.instance_dict_set_pub(&e.0, "name", name.clone());
         e
+    }
+
+    /// LOAD_GLOBAL's slow path: look the name up and fill the inline cache.
+    pub(super) fn load_global_and_cache(
+        &mut self,
+        f: &Frame,
+        name: &Value,
+        code: &Code,
+        slot: usize,
+    ) -> PyResult<Value> {
+        let (s, hash) = match name.payload() {
+            Some(Payload::Str(ps)) => (ps.as_str(), ps.hash()),
+            _ => return self.load_global(f, name),
+        };
+        let g = crate::protocol::dict::table(&f.globals).get();
+        let cache = code.global_caches.get(slot);
+        if let Some(ix) = g.find_str(s, hash) {
+            if let (Some(c), Some(e)) = (cache, g.entry(ix)) {
+                *c.get_mut() = GlobalCache {
+                    globals_version: g.version,
+                    builtins_version: 0,
+                    index: ix as u32,
+                };
+                return Ok(e.value.clone());
+            }
+        } else if matches!(f.builtins.payload, Payload::Dict(_)) {
+            let b = crate::protocol::dict::table(&f.builtins).get();
+            if let Some(ix) = b.find_str(s, hash) {
+                if let (Some(c), Some(e)) = (cache, b.entry(ix)) {
+                    *c.get_mut() = GlobalCache {
+                        globals_version: g.version,
+                        builtins_version: b.version,
+                        index: ix as u32,
+                    };
+                    return Ok(e.value.clone());
+                }
+            }
+        }
+        self.load_global(f, name)
     }
 
     /// LOAD_GLOBAL: globals, then builtins.
@@ -422,10 +461,7 @@ impl Vm {
         }
         // Cut the chain where it would lead back to the new exception.
         let mut o = ctx.clone();
-        loop {
-            let Payload::Exception(od) = &o.payload else {
-                break;
-            };
+        while let Payload::Exception(od) = &o.payload {
             let next = od.context.cloned();
             match next.as_obj() {
                 Some(n) if n.is(&err.0) => {
@@ -598,4 +634,50 @@ impl Vm {
         };
         crate::protocol::dict::dict_set_str_raw(self.types(), &d, name, value);
     }
+}
+
+/// LOAD_GLOBAL's fast path: the cached entry, if both dicts are unchanged.
+#[inline(always)]
+pub(super) fn cached_global(code: &Code, slot: usize, f: &Frame) -> Option<Value> {
+    let c = *code.global_caches.get(slot)?.get();
+    let g = match &f.globals.payload {
+        Payload::Dict(t) => t.get(),
+        _ => return None,
+    };
+    if c.globals_version != g.version || c.globals_version == 0 {
+        return None;
+    }
+    if c.builtins_version == 0 {
+        return g.entry(c.index as usize).map(|e| e.value.clone());
+    }
+    let b = match &f.builtins.payload {
+        Payload::Dict(t) => t.get(),
+        _ => return None,
+    };
+    if c.builtins_version != b.version {
+        return None;
+    }
+    b.entry(c.index as usize).map(|e| e.value.clone())
+}
+
+/// BINARY_SUBSCR's fast path: an exact list or tuple indexed by an in-range int.
+#[inline(always)]
+pub(super) fn index_fast(c: &Value, k: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else {
+        return None;
+    };
+    let items: &[Value] = match &o.payload {
+        Payload::List(l) => l.get(),
+        Payload::Tuple(t) => t,
+        _ => return None,
+    };
+    if o.class().payload_type().heap_type {
+        return None;
+    }
+    let i = if *i < 0 {
+        i.checked_add(items.len() as i64)?
+    } else {
+        *i
+    };
+    items.get(usize::try_from(i).ok()?).cloned()
 }

@@ -22,6 +22,17 @@ pub struct Instr {
     pub arg: u32,
 }
 
+/// LOAD_GLOBAL's inline cache: where the name was found, valid while the
+/// dicts' versions are unchanged (versions are globally unique, so a version
+/// also identifies the dict).
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    /// Zero when the name was found in the globals.
+    pub builtins_version: u64,
+    pub index: u32,
+}
+
 pub struct Code {
     pub co: CodeObject,
     pub consts: Box<[Value]>,
@@ -36,6 +47,10 @@ pub struct Code {
     /// Argument names as Rust strings, for binding keyword arguments.
     pub arg_names: Box<[Rc<str>]>,
     pub stacksize: usize,
+    /// No keyword-only parameters, `*args` or `**kwargs`.
+    pub simple_args: bool,
+    /// One per LOAD_GLOBAL; the instruction's first cache slot holds the index.
+    pub global_caches: Box<[GilCell<GlobalCache>]>,
     /// A cache of `__name__`-independent data: the qualname as a str object.
     pub qualname: GilCell<Value>,
 }
@@ -98,10 +113,18 @@ impl Code {
             return Err("code object has more arguments than locals".into());
         }
         let arg_names = co.co_localsplusnames[..nargs].to_vec().into_boxed_slice();
-        let instrs = quicken(&co, consts.len(), names.len())?;
+        let (instrs, nglobal) = quicken(&co, consts.len(), names.len())?;
         Ok(Code {
             nlocalsplus: co.co_localsplusnames.len(),
             stacksize: co.co_stacksize as usize,
+            global_caches: (0..nglobal)
+                .map(|_| GilCell::new(GlobalCache::default()))
+                .collect(),
+            simple_args: co.co_kwonlyargcount == 0
+                && co.co_flags
+                    & (pyrs_bytecode::code::flags::CO_VARARGS
+                        | pyrs_bytecode::code::flags::CO_VARKEYWORDS)
+                    == 0,
             qualname: GilCell::new(str_obj(types, &co.co_qualname)),
             co,
             consts: consts.into(),
@@ -110,6 +133,14 @@ impl Code {
             instrs,
             arg_names,
         })
+    }
+
+    /// Whether a call with exactly `n` positional arguments and no keywords
+    /// binds them one to one (no defaults, `*args`, `**kwargs` or keyword-only
+    /// parameters involved).
+    #[inline]
+    pub fn takes_exactly(&self, n: usize) -> bool {
+        self.simple_args && n == self.co.co_argcount as usize
     }
 
     /// The line of the instruction at index `i` (`f_lineno`).
@@ -124,9 +155,14 @@ impl Code {
 
 /// Translate `co_code` into the executed form, checking every opcode, argument
 /// and jump target so that the eval loop never indexes out of range.
-fn quicken(co: &CodeObject, nconsts: usize, nnames: usize) -> Result<Box<[Instr]>, String> {
+/// Also returns the number of LOAD_GLOBAL caches it numbered.
+fn quicken(
+    co: &CodeObject,
+    nconsts: usize,
+    nnames: usize,
+) -> Result<(Box<[Instr]>, usize), String> {
     let code = &co.co_code;
-    if code.len() % 2 != 0 {
+    if !code.len().is_multiple_of(2) {
         return Err("co_code has an odd length".into());
     }
     let n = code.len() / 2;
@@ -139,6 +175,7 @@ fn quicken(co: &CodeObject, nconsts: usize, nnames: usize) -> Result<Box<[Instr]
         n
     ];
     let mut ext: u32 = 0;
+    let mut nglobal = 0usize;
     let mut i = 0;
     while i < n {
         let byte = code[2 * i];
@@ -208,10 +245,14 @@ fn quicken(co: &CodeObject, nconsts: usize, nnames: usize) -> Result<Box<[Instr]
             check(arg < 26, "binary operator")?;
         }
         out[i] = Instr { op, arg: qarg };
+        if op == Opcode::LOAD_GLOBAL {
+            out[i + 1].arg = nglobal as u32;
+            nglobal += 1;
+        }
         i = next;
     }
     if n == 0 {
         return Err("empty co_code".into());
     }
-    Ok(out.into_boxed_slice())
+    Ok((out.into_boxed_slice(), nglobal))
 }

@@ -4,6 +4,7 @@
 //! holds the table and the probes that need no Python code.
 
 use crate::value::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
@@ -22,8 +23,10 @@ pub struct DictData {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
-    /// Bumped on every change of keys, so that iterators and lookups that ran
-    /// Python code can see the table changed under them.
+    /// Changes whenever the set of keys (or their positions) changes, never
+    /// for a value update. Drawn from one global counter, as CPython 3.11's
+    /// dict versions are, so a version names one state of one dict: inline
+    /// caches (LOAD_GLOBAL) can trust an entry index while it holds.
     pub version: u64,
 }
 
@@ -35,7 +38,14 @@ pub enum Probe {
     Candidates(Vec<usize>),
 }
 
+/// The last version handed out; 0 is the version of every new, empty dict.
+static DICT_VERSION: AtomicU64 = AtomicU64::new(0);
+
 impl DictData {
+    fn bump_version(&mut self) {
+        self.version = DICT_VERSION.fetch_add(1, Ordering::Relaxed) + 1;
+    }
+
     pub fn new() -> DictData {
         DictData::default()
     }
@@ -130,6 +140,14 @@ impl DictData {
         Probe::Candidates(candidates)
     }
 
+    /// The entry index of a str key, comparing by content (no Python code).
+    pub fn find_str(&self, key: &str, hash: i64) -> Option<usize> {
+        match self.probe(&Value::None, hash, |k, _| Some(k.as_str() == Some(key))) {
+            Probe::Found(ix) => Some(ix),
+            Probe::Candidates(_) => None,
+        }
+    }
+
     /// Append a new entry for a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
@@ -140,7 +158,7 @@ impl DictData {
         let slot = self.free_slot(hash);
         self.indices[slot] = ix;
         self.used += 1;
-        self.version += 1;
+        self.bump_version();
     }
 
     fn free_slot(&self, hash: i64) -> usize {
@@ -164,7 +182,7 @@ impl DictData {
         let key = std::mem::replace(&mut e.key, Value::Null);
         let value = std::mem::replace(&mut e.value, Value::Null);
         self.used -= 1;
-        self.version += 1;
+        self.bump_version();
         Some((key, value))
     }
 
@@ -173,7 +191,7 @@ impl DictData {
     pub fn clear(&mut self) -> Vec<Entry> {
         self.indices.clear();
         self.used = 0;
-        self.version += 1;
+        self.bump_version();
         std::mem::take(&mut self.entries)
     }
 
