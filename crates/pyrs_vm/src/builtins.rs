@@ -427,6 +427,16 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
+    if let Some(Payload::Generator(_)) = it.payload() {
+        // A generator's return value travels in the StopIteration.
+        return match vm.gen_send(it, Value::None, None)? {
+            crate::objects::generator::GenResult::Yield(v) => Ok(v),
+            crate::objects::generator::GenResult::Return(v) => match args.args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration_with(v)),
+            },
+        };
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match args.args.get(1) {

@@ -57,6 +57,8 @@ pub enum Payload {
     Iterator(GilCell<objects::iter::IterState>),
     /// Singletons that are neither None nor bool: `NotImplemented`, `Ellipsis`.
     Singleton(&'static str),
+    /// A generator, coroutine or async generator with its suspended frame.
+    Generator(Box<objects::generator::GenData>),
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping

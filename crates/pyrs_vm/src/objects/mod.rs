@@ -7,6 +7,7 @@ pub mod exception;
 pub mod float;
 pub mod frame;
 pub mod function;
+pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod module;

@@ -327,6 +327,27 @@ impl Vm {
                 Some(line.map_or(Value::None, |l| Value::Int(l as i64)))
             }
             (Payload::Code(c), _) => self.code_attr(c, name),
+            (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+                Some(Value::Bool(*g.running.get()))
+            }
+            (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
+                Some(Value::Obj(g.code.clone()))
+            }
+            (Payload::Generator(g), "__name__") => Some(g.name.clone()),
+            (Payload::Generator(g), "__qualname__") => Some(g.qualname.clone()),
+            (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => {
+                let fp: Option<*mut crate::frame::Frame> =
+                    g.frame.get_mut().as_mut().map(|f| &mut **f as *mut _);
+                match fp {
+                    // SAFETY: the boxed frame is owned by the generator, which
+                    // `v` keeps alive for this call.
+                    Some(fp) => Some(Value::Obj(self.frame_object(unsafe { &mut *fp }))),
+                    None => Some(Value::None),
+                }
+            }
+            (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Some(Value::Bool(
+                *g.started.get() && !*g.finished.get() && !*g.running.get(),
+            )),
             _ => None,
         })
     }

@@ -322,6 +322,19 @@ impl Vm {
                 )
             }
             Payload::Singleton(name) => (*name).to_string(),
+            Payload::Generator(g) => {
+                let kind = match g.kind {
+                    crate::objects::generator::GenKind::Generator => "generator",
+                    crate::objects::generator::GenKind::Coroutine => "coroutine",
+                    crate::objects::generator::GenKind::AsyncGenerator => "async_generator",
+                };
+                format!(
+                    "<{} object {} at {:#x}>",
+                    kind,
+                    g.qualname.as_str().unwrap_or("?"),
+                    o.addr()
+                )
+            }
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.co.co_name,

@@ -621,6 +621,11 @@ impl Vm {
                     return Err(self.overflow_error("Python int too large to convert to C long"));
                 }
                 Some(Payload::Iterator(_)) => return Ok(v.clone()),
+                Some(Payload::Generator(g))
+                    if g.kind == crate::objects::generator::GenKind::Generator =>
+                {
+                    return Ok(v.clone())
+                }
                 _ => {}
             }
         } else {
@@ -728,6 +733,14 @@ impl Vm {
                 }
                 IterState::Done => None,
             });
+        }
+        if let Some(Payload::Generator(g)) = it.payload() {
+            if g.kind == crate::objects::generator::GenKind::Generator {
+                return match self.gen_send(it, Value::None, None)? {
+                    crate::objects::generator::GenResult::Yield(v) => Ok(Some(v)),
+                    crate::objects::generator::GenResult::Return(_) => Ok(None),
+                };
+            }
         }
         let ty = self.type_of(it).clone();
         match self.lookup_type(&ty, "__next__") {

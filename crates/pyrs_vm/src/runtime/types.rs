@@ -189,6 +189,9 @@ pub struct Types {
     pub dict_keyiterator: ObjRef,
     pub dict_valueiterator: ObjRef,
     pub dict_itemiterator: ObjRef,
+    pub generator: ObjRef,
+    pub coroutine: ObjRef,
+    pub async_generator: ObjRef,
     pub exc: ExcTypes,
     /// The singletons that are heap objects.
     pub not_implemented_value: ObjRef,
@@ -252,6 +255,9 @@ impl Types {
             dict_keyiterator: t("dict_keyiterator", &object, na, false),
             dict_valueiterator: t("dict_valueiterator", &object, na, false),
             dict_itemiterator: t("dict_itemiterator", &object, na, false),
+            generator: t("generator", &object, na, false),
+            coroutine: t("coroutine", &object, na, false),
+            async_generator: t("async_generator", &object, na, false),
             exc: ExcTypes::new(&type_, &dict, &object),
             not_implemented_value: ObjRef::new(&object, Payload::Singleton("NotImplemented")),
             ellipsis_value: ObjRef::new(&object, Payload::Singleton("Ellipsis")),
@@ -266,6 +272,7 @@ impl Types {
             .set_class(&types.not_implemented);
         types.ellipsis_value.set_class(&types.ellipsis);
         crate::builtins_types::install_methods(&types);
+        crate::objects::generator::install(&types);
         types
     }
 }
