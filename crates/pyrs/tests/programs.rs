@@ -7,8 +7,12 @@
 //! its own line in the report without a proc macro; the last line is always
 //! `N passed, N failed`, which is what CI reads.
 //!
+//! Each program also runs from the .pyc that CPython writes for it
+//! (`pyc::NAME`): pyrs must then do exactly what `python3 NAME.pyc` does,
+//! which is checked live, since argv[0] and `__file__` name the .pyc.
+//!
 //! `cargo test -p pyrs --test programs -- NAME...` runs only the cases whose
-//! name (`programs::NAME` or `cli::NAME`) contains one of the NAMEs.
+//! name (`programs::NAME`, `pyc::NAME` or `cli::NAME`) contains one of the NAMEs.
 
 mod support;
 
@@ -36,6 +40,8 @@ struct Program {
 /// One line of the report.
 enum Case {
     Program(Program),
+    /// A program run from CPython's .pyc of it, in this directory.
+    Pyc(String, Vec<String>, std::path::PathBuf),
     Cli(&'static str, fn() -> support::cli_checks::Check),
 }
 
@@ -43,6 +49,7 @@ impl Case {
     fn name(&self) -> String {
         match self {
             Case::Program(p) => format!("programs::{}", p.name),
+            Case::Pyc(name, _, _) => format!("pyc::{name}"),
             Case::Cli(name, _) => format!("cli::{name}"),
         }
     }
@@ -51,6 +58,7 @@ impl Case {
     fn run(&self, real_dir: &Path) -> Option<String> {
         match self {
             Case::Program(p) => check_program(p, real_dir),
+            Case::Pyc(name, args, pyc_dir) => check_pyc(name, args, pyc_dir, real_dir),
             Case::Cli(_, check) => check().err(),
         }
     }
@@ -71,9 +79,15 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let pyc_dir = std::env::temp_dir().join(format!("pyrs-pyc-programs-{}", std::process::id()));
+    let pyc_cases: Vec<Case> = programs
+        .iter()
+        .map(|p| Case::Pyc(p.name.clone(), p.args.clone(), pyc_dir.clone()))
+        .collect();
     let cases: Vec<Case> = programs
         .into_iter()
         .map(Case::Program)
+        .chain(pyc_cases)
         .chain(
             support::cli_checks::CHECKS
                 .iter()
@@ -96,7 +110,15 @@ fn main() {
         support::binary_under_test().display()
     );
 
+    if cases.iter().any(|c| matches!(c, Case::Pyc(..))) {
+        if let Err(e) = compile_with_cpython(&cases, &real_dir, &pyc_dir) {
+            println!("cannot compile the programs with CPython: {e}");
+            println!("0 passed, 1 failed");
+            std::process::exit(1);
+        }
+    }
     let results = run_all(&cases, &real_dir);
+    let _ = std::fs::remove_dir_all(&pyc_dir);
     let mut failures = Vec::new();
     for (case, failure) in cases.iter().zip(&results) {
         match failure {
@@ -224,6 +246,74 @@ fn check_program(program: &Program, real_dir: &Path) -> Option<String> {
     if stderr != program.expected_stderr {
         report.push_str("stderr differs (- expected, + actual):\n");
         report.push_str(&diff(&program.expected_stderr, &stderr));
+    }
+    if report.is_empty() {
+        None
+    } else {
+        Some(report)
+    }
+}
+
+/// Have CPython write NAME.pyc for every pyc case, in one process. The code
+/// objects name the absolute source path, as when CPython runs the source,
+/// so tracebacks show the same file and source lines.
+fn compile_with_cpython(cases: &[Case], real_dir: &Path, pyc_dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(pyc_dir).map_err(|e| e.to_string())?;
+    let names: Vec<&str> = cases
+        .iter()
+        .filter_map(|c| match c {
+            Case::Pyc(name, _, _) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let script = "import py_compile, sys, os\n\
+        src, dst = sys.argv[1], sys.argv[2]\n\
+        for n in sys.argv[3:]:\n\
+        \x20   py_compile.compile(os.path.join(src, n + '.py'), cfile=os.path.join(dst, n + '.pyc'), doraise=True)\n";
+    let out = support::cpython_command()
+        .arg("-c")
+        .arg(script)
+        .arg(real_dir)
+        .arg(pyc_dir)
+        .args(&names)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    Ok(())
+}
+
+/// Run NAME.pyc under pyrs and under CPython and compare everything.
+fn check_pyc(name: &str, args: &[String], pyc_dir: &Path, real_dir: &Path) -> Option<String> {
+    let pyc = pyc_dir.join(format!("{name}.pyc"));
+    let run = |mut cmd: std::process::Command| {
+        cmd.current_dir(real_dir).arg(&pyc).args(args);
+        support::run_with_timeout(&mut cmd, None, TIMEOUT)
+    };
+    let expected = match run(support::cpython_command()) {
+        Ok(o) => o,
+        Err(e) => return Some(format!("could not run CPython: {e}")),
+    };
+    let actual = match run(support::python_command()) {
+        Ok(o) => o,
+        Err(e) => return Some(format!("could not run the binary: {e}")),
+    };
+    let mut report = String::new();
+    if actual.timed_out || actual.code != expected.code {
+        report.push_str(&format!(
+            "exit status: expected {}, got {}\n",
+            expected.ending(),
+            actual.ending()
+        ));
+    }
+    if actual.stdout != expected.stdout {
+        report.push_str("stdout differs (- CPython, + actual):\n");
+        report.push_str(&diff(&expected.stdout, &actual.stdout));
+    }
+    if actual.stderr != expected.stderr {
+        report.push_str("stderr differs (- CPython, + actual):\n");
+        report.push_str(&diff(&expected.stderr, &actual.stderr));
     }
     if report.is_empty() {
         None

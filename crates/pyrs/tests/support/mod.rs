@@ -29,7 +29,16 @@ pub fn programs_dir() -> PathBuf {
 /// no inherited `PYTHON*` variables, a fixed hash seed, UTF-8 mode, and no
 /// .pyc files written into the source tree.
 pub fn python_command() -> Command {
-    let mut cmd = Command::new(binary_under_test());
+    command_for(binary_under_test())
+}
+
+/// The same environment for CPython itself (the live oracle of the pyc cases).
+pub fn cpython_command() -> Command {
+    command_for(PathBuf::from("python3"))
+}
+
+fn command_for(binary: PathBuf) -> Command {
+    let mut cmd = Command::new(binary);
     for (key, _) in std::env::vars_os() {
         if key.to_string_lossy().starts_with("PYTHON") {
             cmd.env_remove(key);
