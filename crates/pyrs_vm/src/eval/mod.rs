@@ -7,6 +7,7 @@
 //! `ops.rs` the handlers that are too long to sit inline.
 
 mod ops;
+mod pattern;
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;
@@ -557,6 +558,33 @@ impl Vm {
                                     _ => tri!(self.iter(&v)),
                                 };
                                 f.push(it);
+                            }
+                            Opcode::GET_LEN => {
+                                let v = f.top().clone();
+                                let n = tri!(self.len(&v));
+                                f.push(Value::Int(n as i64));
+                            }
+                            Opcode::MATCH_MAPPING => {
+                                let r = self.match_mapping(f.top());
+                                f.push(Value::Bool(r));
+                            }
+                            Opcode::MATCH_SEQUENCE => {
+                                let r = self.match_sequence(f.top());
+                                f.push(Value::Bool(r));
+                            }
+                            Opcode::MATCH_KEYS => {
+                                let keys = f.top().clone();
+                                let subject = f.peek(2).clone();
+                                let r = tri!(self.match_keys(&subject, &keys));
+                                f.push(r);
+                            }
+                            Opcode::MATCH_CLASS => {
+                                let names = f.pop();
+                                let cls = f.pop();
+                                let subject = f.pop();
+                                let r =
+                                    tri!(self.match_class(&subject, &cls, arg as usize, &names));
+                                f.push(r);
                             }
                             Opcode::GET_AWAITABLE => {
                                 let v = f.pop();
