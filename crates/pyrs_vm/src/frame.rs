@@ -77,3 +77,15 @@ impl Frame {
         self.stack.split_off(at)
     }
 }
+
+impl Drop for Frame {
+    /// A frame dropped while a frame object still points at it (a suspended
+    /// generator being freed) detaches the frame object first.
+    fn drop(&mut self) {
+        if let Some(fo) = &self.frame_obj {
+            if let crate::object::Payload::Frame(x) = &fo.payload {
+                x.live.set(std::ptr::null_mut());
+            }
+        }
+    }
+}

@@ -480,11 +480,11 @@ impl Vm {
                             }
                             Opcode::RETURN_VALUE => {
                                 let rv = f.pop();
-                                let Some(done) = self.frames.pop() else {
+                                let Some(mut done) = self.frames.pop() else {
                                     return Err(self.system_error("return without a frame"));
                                 };
                                 let entry = done.is_entry;
-                                self.finish_frame_object(&done);
+                                self.finish_frame_object(&mut done);
                                 self.release_frame(done);
                                 if entry {
                                     return Ok(Exit::Return(rv));
@@ -903,11 +903,11 @@ impl Vm {
                     f.pc = h.target as usize;
                     continue 'frames;
                 }
-                let Some(done) = self.frames.pop() else {
+                let Some(mut done) = self.frames.pop() else {
                     return Err(err);
                 };
                 let entry = done.is_entry;
-                self.finish_frame_object(&done);
+                self.finish_frame_object(&mut done);
                 self.release_frame(done);
                 if entry || self.frames.is_empty() {
                     return Err(err);

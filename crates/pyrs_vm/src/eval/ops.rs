@@ -7,7 +7,6 @@ use crate::frame::Frame;
 use crate::gil_cell::GilCell;
 use crate::object::{ObjRef, Payload};
 use crate::objects::code::{Code, GlobalCache};
-use crate::objects::frame::FrameObject;
 use crate::objects::function::Function;
 use crate::objects::traceback::TracebackData;
 use crate::protocol::dict::dict_get_str;
@@ -473,39 +472,6 @@ impl Vm {
             }
         }
         drop(ed.context.replace(Value::Obj(ctx)));
-    }
-
-    /// The frame object of a live frame, made on first request.
-    pub fn frame_object(&mut self, f: &mut Frame) -> ObjRef {
-        if let Some(fo) = &f.frame_obj {
-            *match &fo.payload {
-                Payload::Frame(x) => x.f_lasti.get_mut(),
-                _ => unreachable!(),
-            } = (f.lasti * 2) as u32;
-            return fo.clone();
-        }
-        let fo = ObjRef::new(
-            &self.types().frame,
-            Payload::Frame(Box::new(FrameObject {
-                f_code: f.code_obj.clone(),
-                f_globals: f.globals.clone(),
-                f_builtins: f.builtins.clone(),
-                f_locals: f.locals.clone(),
-                f_lasti: GilCell::new((f.lasti * 2) as u32),
-                f_back: GilCell::new(Value::None),
-            })),
-        );
-        f.frame_obj = Some(fo.clone());
-        fo
-    }
-
-    /// Record the frame's final position in its frame object, if it has one.
-    pub(crate) fn finish_frame_object(&mut self, f: &Frame) {
-        if let Some(fo) = &f.frame_obj {
-            if let Payload::Frame(x) = &fo.payload {
-                *x.f_lasti.get_mut() = (f.lasti * 2) as u32;
-            }
-        }
     }
 
     /// PyTraceBack_Here: prepend a link for frame `f` at its current instruction.

@@ -316,10 +316,11 @@ impl Vm {
             (Payload::Frame(f), "f_code") => Some(Value::Obj(f.f_code.clone())),
             (Payload::Frame(f), "f_globals") => Some(Value::Obj(f.f_globals.clone())),
             (Payload::Frame(f), "f_builtins") => Some(Value::Obj(f.f_builtins.clone())),
-            (Payload::Frame(f), "f_back") => Some(f.f_back.cloned()),
-            (Payload::Frame(f), "f_lasti") => Some(Value::Int(*f.f_lasti.get() as i64)),
+            (Payload::Frame(f), "f_back") => Some(self.frame_back(f)),
+            (Payload::Frame(f), "f_locals") => Some(self.frame_locals(f)?),
+            (Payload::Frame(f), "f_lasti") => Some(Value::Int(self.frame_lasti(f) as i64)),
             (Payload::Frame(f), "f_lineno") => {
-                let lasti = *f.f_lasti.get();
+                let lasti = self.frame_lasti(f);
                 let line = match &f.f_code.payload {
                     Payload::Code(c) => c.line_of(lasti as usize / 2),
                     _ => None,

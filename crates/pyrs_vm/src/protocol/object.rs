@@ -322,6 +322,24 @@ impl Vm {
                 )
             }
             Payload::Singleton(name) => (*name).to_string(),
+            Payload::Frame(fr) => {
+                let lasti = self.frame_lasti(fr);
+                match &fr.f_code.payload {
+                    Payload::Code(c) => {
+                        let line = c
+                            .line_of(lasti as usize / 2)
+                            .map_or("None".to_string(), |l| l.to_string());
+                        format!(
+                            "<frame at {:#x}, file {}, line {}, code {}>",
+                            o.addr(),
+                            pystr::repr(&c.co.co_filename),
+                            line,
+                            c.co.co_name
+                        )
+                    }
+                    _ => format!("<frame at {:#x}>", o.addr()),
+                }
+            }
             Payload::Generator(g) => {
                 let kind = match g.kind {
                     crate::objects::generator::GenKind::Generator => "generator",
