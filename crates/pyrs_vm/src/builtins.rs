@@ -78,6 +78,10 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
     for (name, t) in types.exc.all() {
         dict_set_str_raw(types, &dict, name, Value::Obj(t.clone()));
     }
+    // The aliases PEP 3151 kept.
+    for alias in ["IOError", "EnvironmentError"] {
+        dict_set_str_raw(types, &dict, alias, Value::Obj(types.exc.os_error.clone()));
+    }
     dict_set_str_raw(types, &dict, "None", Value::None);
     dict_set_str_raw(types, &dict, "True", Value::Bool(true));
     dict_set_str_raw(types, &dict, "False", Value::Bool(false));

@@ -5,7 +5,6 @@ use crate::error::PyResult;
 use crate::gil_cell::GilCell;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict::DictData;
-use crate::objects::exception::ExceptionData;
 use crate::objects::native::{Args, MethodDef};
 use crate::objects::range::RangeData;
 use crate::objects::type_::BaseKind;
@@ -843,11 +842,7 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     let name = cls.payload_type().name.get().clone();
     let base_kind = cls.payload_type().base_kind;
     if base_kind == BaseKind::Exception {
-        let e = ObjRef::new(
-            cls,
-            Payload::Exception(Box::new(ExceptionData::new(vm.new_tuple(pos.to_vec())))),
-        );
-        return Ok(Value::Obj(e));
+        return crate::objects::exception::exception_new(vm, cls, args);
     }
     let no_kw = |vm: &Vm| {
         if args.has_kwargs() {
@@ -1083,27 +1078,6 @@ fn range_new(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
 }
 
 // ----- exceptions and bytes -----
-
-/// `str(exc)`: empty, the single argument's str, or the args tuple's str.
-pub fn exception_str(vm: &mut Vm, e: &ObjRef) -> PyResult<String> {
-    let Payload::Exception(d) = &e.payload else {
-        return Ok(String::new());
-    };
-    let args = d.args.cloned();
-    let is_key_error = crate::vm::is_subtype(e.class(), &vm.types().exc.key_error);
-    match args.as_tuple() {
-        Some([]) | None => Ok(String::new()),
-        Some([one]) if is_key_error => {
-            let one = one.clone();
-            vm.repr_string(&one)
-        }
-        Some([one]) => {
-            let one = one.clone();
-            vm.str_string(&one)
-        }
-        Some(_) => vm.str_string(&args),
-    }
-}
 
 /// `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {

@@ -10,43 +10,175 @@ use crate::vm::Vm;
 /// repeated line (the "[Previous line repeated N more times]" rule).
 const RECURSIVE_CUTOFF: usize = 3;
 
+/// Exception groups print at most this many members and this much nesting.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// Where inside nested exception groups the printer is (traceback.py's
+/// `_ExceptionPrintContext`).
+#[derive(Default)]
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<usize>,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Every line of `text`, prefixed with the indent and, inside a group, the
+    /// margin (`|`, or `+` for a group's own header).
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 impl Vm {
     /// The text `sys.excepthook` would print for `exc`, chained causes first.
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
         let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_chain(exc, &mut out, &mut seen);
+        let mut ctx = PrintCtx::default();
+        self.format_with_ctx(exc, &mut ctx, &mut out);
         out
     }
 
-    fn format_chain(&mut self, exc: &ObjRef, out: &mut String, seen: &mut Vec<usize>) {
-        seen.push(exc.addr());
-        if let Payload::Exception(d) = &exc.payload {
-            let cause = d.cause.cloned();
-            let context = d.context.cloned();
-            if let Some(c) = cause.as_obj().filter(|c| !seen.contains(&c.addr())) {
-                let c = c.clone();
-                self.format_chain(&c, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if let Some(c) = context
-                .as_obj()
-                .filter(|c| !seen.contains(&c.addr()) && !*d.suppress_context.get())
-            {
-                let c = c.clone();
-                self.format_chain(&c, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
-            let tb = d.traceback.cloned();
-            if !matches!(tb, Value::None) {
-                out.push_str("Traceback (most recent call last):\n");
-                self.format_tb(&tb, out);
+    fn format_with_ctx(&mut self, exc: &ObjRef, ctx: &mut PrintCtx, out: &mut String) {
+        // The chain, innermost cause first, each with the message before it.
+        let mut chain: Vec<(Option<&str>, ObjRef)> = Vec::new();
+        let mut cur = Some(exc.clone());
+        while let Some(e) = cur.take() {
+            ctx.seen.push(e.addr());
+            let (msg, next) = match &e.payload {
+                Payload::Exception(d) => {
+                    let cause = d.cause.cloned();
+                    let context = d.context.cloned();
+                    if let Some(c) = cause.as_obj() {
+                        (Some(CAUSE_MESSAGE), Some(c.clone()))
+                    } else if let (Some(c), false) = (context.as_obj(), *d.suppress_context.get()) {
+                        (Some(CONTEXT_MESSAGE), Some(c.clone()))
+                    } else {
+                        (None, None)
+                    }
+                }
+                _ => (None, None),
+            };
+            chain.push((msg, e));
+            cur = next.filter(|n| {
+                !ctx.seen.contains(&n.addr()) && matches!(n.payload, Payload::Exception(_))
+            });
+            if cur.is_none() {
+                if let Some(last) = chain.last_mut() {
+                    last.0 = None;
+                }
             }
         }
-        out.push_str(&self.format_exception_only(exc));
+        for (msg, e) in chain.into_iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(out, m, '|');
+            }
+            let tb = match &e.payload {
+                Payload::Exception(d) => d.traceback.cloned(),
+                _ => Value::None,
+            };
+            let ev = Value::Obj(e.clone());
+            let is_group = crate::objects::exception_group::is_group(self, &ev);
+            if !is_group {
+                if !matches!(tb, Value::None) {
+                    ctx.emit(out, "Traceback (most recent call last):\n", '|');
+                    let mut lines = String::new();
+                    self.format_tb(&tb, &mut lines);
+                    ctx.emit(out, &lines, '|');
+                }
+                let only = self.format_exception_only(&e);
+                ctx.emit(out, &only, '|');
+            } else if ctx.depth > MAX_GROUP_DEPTH {
+                ctx.emit(
+                    out,
+                    &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                    '|',
+                );
+            } else {
+                let toplevel = ctx.depth == 0;
+                if toplevel {
+                    ctx.depth += 1;
+                }
+                if !matches!(tb, Value::None) {
+                    ctx.emit(
+                        out,
+                        "Exception Group Traceback (most recent call last):\n",
+                        if toplevel { '+' } else { '|' },
+                    );
+                    let mut lines = String::new();
+                    self.format_tb(&tb, &mut lines);
+                    ctx.emit(out, &lines, '|');
+                }
+                let only = self.format_exception_only(&e);
+                ctx.emit(out, &only, '|');
+                let members = crate::objects::exception_group::group_exceptions(&ev);
+                let n = members.len().min(MAX_GROUP_WIDTH + 1);
+                ctx.need_close = false;
+                for (i, member) in members.iter().take(n).enumerate() {
+                    let last = i == n - 1;
+                    if last {
+                        ctx.need_close = true;
+                    }
+                    let truncated = i >= MAX_GROUP_WIDTH;
+                    let title = if truncated {
+                        "...".to_string()
+                    } else {
+                        (i + 1).to_string()
+                    };
+                    out.push_str(&format!(
+                        "{}{}+---------------- {title} ----------------\n",
+                        ctx.indent(),
+                        if i == 0 { "+-" } else { "  " }
+                    ));
+                    ctx.depth += 1;
+                    if !truncated {
+                        if let Some(m) = member.as_obj() {
+                            let m = m.clone();
+                            self.format_with_ctx(&m, ctx, out);
+                        }
+                    } else {
+                        let remaining = members.len() - MAX_GROUP_WIDTH;
+                        ctx.emit(
+                            out,
+                            &format!(
+                                "and {remaining} more exception{}\n",
+                                if remaining > 1 { "s" } else { "" }
+                            ),
+                            '|',
+                        );
+                    }
+                    if last && ctx.need_close {
+                        out.push_str(&format!(
+                            "{}+------------------------------------\n",
+                            ctx.indent()
+                        ));
+                        ctx.need_close = false;
+                    }
+                    ctx.depth -= 1;
+                }
+                if toplevel {
+                    ctx.depth = 0;
+                }
+            }
+        }
     }
 
     fn format_tb(&mut self, tb: &Value, out: &mut String) {
@@ -126,11 +258,45 @@ impl Vm {
             Some(s) => format!("{msg}. Did you mean: '{s}'?"),
             None => msg,
         };
-        if msg.is_empty() {
+        let mut out = if msg.is_empty() {
             format!("{qualified}\n")
         } else {
             format!("{qualified}: {msg}\n")
+        };
+        out.push_str(&self.format_notes(exc));
+        out
+    }
+
+    /// The lines of `__notes__`, each note's str on its own line (a
+    /// `__notes__` that is not a sequence prints as its repr).
+    fn format_notes(&mut self, exc: &ObjRef) -> String {
+        let ev = Value::Obj(exc.clone());
+        let Ok(Some(notes)) = self.try_getattr(&ev, "__notes__") else {
+            return String::new();
+        };
+        let items = match notes.payload() {
+            Some(Payload::List(l)) => l.get().clone(),
+            Some(Payload::Tuple(t)) => t.to_vec(),
+            _ => {
+                return format!(
+                    "{}\n",
+                    self.repr_string(&notes)
+                        .unwrap_or_else(|_| "<__notes__ repr() failed>".into())
+                )
+            }
+        };
+        let mut out = String::new();
+        for n in items {
+            let s = match n.as_str() {
+                Some(s) => s.to_string(),
+                None => self
+                    .str_string(&n)
+                    .unwrap_or_else(|_| "<note str() failed>".into()),
+            };
+            out.push_str(&s);
+            out.push('\n');
         }
+        out
     }
 }
 
@@ -195,47 +361,61 @@ fn source_line(filename: &str, lineno: i32) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The indented source line, plus a caret line when the failing expression
-/// covers only part of it (3.11's rule: single-line locations only).
+/// The indented source line, plus a marker line under the failing
+/// expression, by traceback.py's rule: markers show when the location is
+/// shorter than the stripped line, or when anchors (`~~^~~` for a binary
+/// operation or subscript on one line) split it.
 fn format_source_with_carets(src: &str, loc: Option<pyrs_bytecode::linetable::Location>) -> String {
     let stripped = src.trim();
     let mut out = format!("    {stripped}\n");
     let Some(loc) = loc else { return out };
-    if loc.lineno != loc.end_lineno || loc.col_offset < 0 || loc.end_col_offset < 0 {
+    if loc.col_offset < 0 || loc.end_col_offset < 0 {
         return out;
     }
-    // Columns are UTF-8 byte offsets; carets count characters.
-    let bytes = src.as_bytes();
-    let (start, end) = (loc.col_offset as usize, loc.end_col_offset as usize);
-    if start > end
-        || end > bytes.len()
-        || !src.is_char_boundary(start)
-        || !src.is_char_boundary(end)
-    {
+    // Columns are UTF-8 byte offsets into the line; markers count characters.
+    let chars = |b: usize| src.get(..b.min(src.len())).map(|p| p.chars().count());
+    let (Some(start), Some(mut end)) = (
+        chars(loc.col_offset as usize),
+        chars(loc.end_col_offset as usize),
+    ) else {
         return out;
-    }
-    let indent = src.len() - src.trim_start().len();
-    let seg = &src[start..end];
-    // A location that covers the whole (stripped) line gets no markers.
-    if seg.trim() == stripped {
-        return out;
-    }
-    let lead = src[indent..start].chars().count();
-    let mut markers: String = "^".repeat(seg.chars().count().max(1));
-    if let Some((l, r)) = pyrs_syntax::caret_anchors(seg) {
-        let (l, r) = (l.min(seg.len()), r.min(seg.len()));
-        if seg.is_char_boundary(l) && seg.is_char_boundary(r) && l <= r {
-            markers = format!(
-                "{}{}{}",
-                "~".repeat(seg[..l].chars().count()),
-                "^".repeat(seg[l..r].chars().count()),
-                "~".repeat(seg[r..].chars().count())
-            );
+    };
+    let indent = src.chars().count() - src.trim_start().chars().count();
+    let stripped_len = stripped.chars().count();
+    let mut anchors = None;
+    if loc.lineno == loc.end_lineno {
+        let (b0, b1) = (
+            loc.col_offset as usize,
+            (loc.end_col_offset as usize).min(src.len()),
+        );
+        if b0 <= b1 && src.is_char_boundary(b0) && src.is_char_boundary(b1) {
+            let seg = &src[b0..b1];
+            anchors = pyrs_syntax::caret_anchors(seg).and_then(|(l, r)| {
+                let (l, r) = (l.min(seg.len()), r.min(seg.len()));
+                (seg.is_char_boundary(l) && seg.is_char_boundary(r) && l <= r)
+                    .then(|| (seg[..l].chars().count(), seg[..r].chars().count()))
+            });
         }
+    } else {
+        end = indent + stripped_len;
+    }
+    if start > end || start < indent {
+        return out;
+    }
+    let shows = end - start < stripped_len || anchors.is_some_and(|(l, r)| r > l);
+    if !shows {
+        return out;
     }
     out.push_str("    ");
-    out.push_str(&" ".repeat(lead));
-    out.push_str(&markers);
+    out.push_str(&" ".repeat(start - indent));
+    match anchors {
+        Some((l, r)) => {
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r - l));
+            out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
     out.push('\n');
     out
 }

@@ -808,6 +808,26 @@ impl Vm {
                                 let r = tri!(self.exception_matches(&exc, &ty));
                                 f.push(Value::Bool(r));
                             }
+                            Opcode::CHECK_EG_MATCH => {
+                                let match_type = f.pop();
+                                let exc = f.pop();
+                                let (rest, matched) =
+                                    tri!(self.exception_group_match(&exc, &match_type));
+                                if matches!(matched, Value::None) {
+                                    f.push(exc);
+                                    f.push(matched);
+                                } else {
+                                    f.push(rest);
+                                    self.exc_info = matched.clone();
+                                    f.push(matched);
+                                }
+                            }
+                            Opcode::PREP_RERAISE_STAR => {
+                                let excs = f.pop();
+                                let orig = f.pop();
+                                let r = tri!(self.prep_reraise_star(&orig, &excs));
+                                f.push(r);
+                            }
                             Opcode::LOAD_ASSERTION_ERROR => {
                                 f.push(Value::Obj(self.types().exc.assertion_error.clone()));
                             }

@@ -4,6 +4,7 @@
 pub mod code;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod frame;
 pub mod function;

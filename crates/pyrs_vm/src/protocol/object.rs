@@ -142,7 +142,7 @@ impl Vm {
                     if !self.type_of(v).payload_type().heap_type
                         || self.lookup_type(o.class(), "__str__").is_none() =>
                 {
-                    crate::builtins_types::exception_str(self, o)
+                    crate::objects::exception::exception_str(self, o)
                 }
                 _ => {
                     if let Some(r) = self.call_special_repr(o, "__str__")? {
@@ -291,18 +291,7 @@ impl Vm {
                     _ => format!("<module '{name}' (built-in)>"),
                 }
             }
-            Payload::Exception(e) => {
-                let args = e.args.get().clone();
-                let name = o.class().payload_type().name.get().clone();
-                match args.as_tuple() {
-                    Some([one]) => {
-                        let one = one.clone();
-                        format!("{}({})", name, self.repr_string(&one)?)
-                    }
-                    Some(_) => format!("{}{}", name, self.repr_string(&args)?),
-                    None => format!("{name}()"),
-                }
-            }
+            Payload::Exception(_) => crate::objects::exception::exception_repr(self, o)?,
             Payload::Range(r) => {
                 let (a, b, c) = (r.start.clone(), r.stop.clone(), r.step.clone());
                 let (a, b) = (self.repr_string(&a)?, self.repr_string(&b)?);

@@ -271,8 +271,24 @@ impl Types {
             .not_implemented_value
             .set_class(&types.not_implemented);
         types.ellipsis_value.set_class(&types.ellipsis);
+        // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin class
+        // with two bases; its MRO is the C3 merge of theirs.
+        let eg = types.exc.exception_group.payload_type();
+        *eg.bases.get_mut() = vec![
+            types.exc.base_exception_group.clone(),
+            types.exc.exception.clone(),
+        ];
+        *eg.mro.get_mut() = vec![
+            types.exc.exception_group.clone(),
+            types.exc.base_exception_group.clone(),
+            types.exc.exception.clone(),
+            types.exc.base_exception.clone(),
+            types.object.clone(),
+        ];
         crate::builtins_types::install_methods(&types);
         crate::objects::generator::install(&types);
+        crate::objects::exception::install(&types);
+        crate::objects::exception_group::install(&types);
         types
     }
 }
