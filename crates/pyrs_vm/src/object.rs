@@ -162,9 +162,40 @@ impl Drop for ObjRef {
     }
 }
 
+/// Deallocations nest (freeing a list frees its items); past this depth the
+/// rest are queued and freed iteratively, so that freeing a deeply nested
+/// structure cannot overflow the Rust stack (CPython's "trashcan").
+const TRASHCAN_DEPTH: usize = 64;
+
+thread_local! {
+    static DEALLOC_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static DEFERRED: std::cell::RefCell<Vec<NonNull<PyObject>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[cold]
 unsafe fn dealloc(ptr: NonNull<PyObject>) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        DEFERRED.with(|q| q.borrow_mut().push(ptr));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
     // SAFETY: called once, when the count reached zero.
+    unsafe { free(ptr) };
+    if depth == 0 {
+        // The outermost deallocation empties the queue; objects freed from
+        // it start a fresh nesting of their own.
+        while let Some(next) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+            // SAFETY: queued objects reached zero and were not freed yet.
+            unsafe { free(next) };
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+/// Free one object whose count reached zero.
+unsafe fn free(ptr: NonNull<PyObject>) {
+    // SAFETY: the caller owns the last reference; the box came from `new`.
     let boxed = unsafe { Box::from_raw(ptr.as_ptr()) };
     // The type reference is released after the payload, as CPython's
     // subtype_dealloc does, so the type outlives its instance's teardown.

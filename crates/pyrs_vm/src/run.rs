@@ -12,8 +12,9 @@ use crate::vm::Vm;
 use crate::{Config, MainSource};
 use std::rc::Rc;
 
-/// The interpreter thread's stack: deep enough for `MAX_NATIVE_DEPTH` nested
-/// eval loops. Only touched pages are committed.
+/// The interpreter thread's stack. Rust recursion (native code calling
+/// Python, deep data) is bounded by checking the stack pointer against it
+/// (`Vm::stack_limit`). Only touched pages are committed.
 const STACK_SIZE: usize = 1 << 30;
 
 pub fn run_main(config: Config, main: MainSource) -> i32 {
@@ -32,7 +33,7 @@ pub fn run_main(config: Config, main: MainSource) -> i32 {
 
 fn run_on_this_thread(config: Config, main: MainSource) -> i32 {
     let interp = Interp::new(config);
-    let mut vm = Vm::new(interp);
+    let mut vm = Vm::new(interp, STACK_SIZE);
     let status = run_source(&mut vm, main);
     vm.flush_stdout();
     status

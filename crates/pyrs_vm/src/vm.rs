@@ -27,19 +27,29 @@ pub struct Vm {
     pub native_depth: usize,
     /// Finished frames kept for reuse, so a call does not allocate.
     pub(crate) frame_pool: Vec<Box<Frame>>,
+    /// The lowest stack address Rust recursion may reach on this thread
+    /// (stacks grow down); past it, deep data raises RecursionError.
+    pub(crate) stack_limit: usize,
     /// Containers whose repr is being computed (CPython's Py_ReprEnter), so a
     /// container that holds itself prints as `[...]`.
     pub(crate) repr_stack: Vec<usize>,
 }
 
 impl Vm {
-    pub fn new(interp: &'static Interp) -> Vm {
+    /// A thread state for the calling thread, whose stack is `stack_size`
+    /// bytes and is near its top now.
+    pub fn new(interp: &'static Interp, stack_size: usize) -> Vm {
+        // Leave a margin for the frames above this point and for the deepest
+        // Rust call a single guarded step can make.
+        let margin = (stack_size / 8).max(256 << 10);
+        let stack_limit = stack_pointer().saturating_sub(stack_size.saturating_sub(margin));
         Vm {
             interp,
             frames: Vec::new(),
             exc_info: Value::None,
             native_depth: 0,
             frame_pool: Vec::new(),
+            stack_limit,
             repr_stack: Vec::new(),
         }
     }
@@ -166,20 +176,34 @@ impl Vm {
         PyErr(self.new_exception(&self.types().exc.stop_iteration, vec![]))
     }
 
-    /// Count one level of Rust recursion (a container's repr, a comparison, a
-    /// call from native code) against the recursion limit, so that deep data or
-    /// deep re-entry ends in RecursionError rather than a Rust stack overflow.
-    pub fn enter_native_recursion(&mut self) -> PyResult<()> {
+    /// Count one level of Rust recursion that CPython counts toward the
+    /// recursion limit (its Py_EnterRecursiveCall: native code calling Python,
+    /// a container's repr, a comparison), together with the Python frames;
+    /// `where_` completes CPython's message ("" or " in comparison"...).
+    pub fn enter_recursive_call(&mut self, where_: &str) -> PyResult<()> {
         self.native_depth += 1;
-        if self.native_depth + self.frames.len() > self.interp.recursion_limit.get() + 50
-            || self.native_depth > crate::eval::MAX_NATIVE_DEPTH
+        if self.native_depth + self.frames.len() > self.interp.recursion_limit.get()
+            || stack_pointer() < self.stack_limit
         {
             self.native_depth -= 1;
+            return Err(self.new_error(
+                &self.types().exc.recursion_error,
+                format!("maximum recursion depth exceeded{where_}"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Count one level of Rust recursion over data that CPython walks with no
+    /// limit (a nested tuple's hash): only the Rust stack's own bound applies.
+    pub fn enter_stack_guard(&mut self) -> PyResult<()> {
+        if stack_pointer() < self.stack_limit {
             return Err(self.new_error(
                 &self.types().exc.recursion_error,
                 "maximum recursion depth exceeded",
             ));
         }
+        self.native_depth += 1;
         Ok(())
     }
 
@@ -218,4 +242,11 @@ impl Vm {
 /// Shorthand used across the VM.
 pub fn ok<T>(v: T) -> PyResult<T> {
     Ok(v)
+}
+
+/// The current stack pointer, approximately (the address of a local).
+#[inline(always)]
+pub fn stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }

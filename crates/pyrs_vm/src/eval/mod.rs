@@ -18,10 +18,6 @@ use crate::value::Value;
 use crate::vm::Vm;
 use pyrs_bytecode::Opcode;
 
-/// Nested eval loops (Rust code calling Python code calling Rust...) allowed
-/// before RecursionError; sized for the interpreter thread's stack.
-pub const MAX_NATIVE_DEPTH: usize = 6000;
-
 /// How an entry frame left the eval loop.
 pub enum Exit {
     Return(Value),
@@ -50,7 +46,12 @@ impl Vm {
     pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         frame.is_entry = true;
         self.push_frame(frame)?;
-        self.enter_native_recursion()?;
+        if let Err(e) = self.enter_recursive_call(" while calling a Python object") {
+            if let Some(f) = self.frames.pop() {
+                self.release_frame(f);
+            }
+            return Err(e);
+        }
         let r = self.eval_loop_from(None);
         self.leave_native_recursion();
         match r? {
@@ -60,7 +61,7 @@ impl Vm {
     }
 
     fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
-        if self.frames.len() >= self.interp.recursion_limit.get() {
+        if self.frames.len() + self.native_depth >= self.interp.recursion_limit.get() {
             self.release_frame(frame);
             return Err(self.new_error(
                 &self.types().exc.recursion_error,

@@ -261,7 +261,7 @@ impl Vm {
             self.exc_info = own;
         }
         self.frames.push(frame);
-        let r = match self.enter_native_recursion() {
+        let r = match self.enter_recursive_call("") {
             Ok(()) => {
                 let r = self.eval_loop_from(throw);
                 self.leave_native_recursion();

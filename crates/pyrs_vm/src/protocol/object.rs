@@ -222,7 +222,7 @@ impl Vm {
                 if self.repr_stack.iter().any(|&a| a == o.addr()) {
                     return Ok("{...}".into());
                 }
-                self.enter_native_recursion()?;
+                self.enter_recursive_call(" while getting the repr of an object")?;
                 self.repr_stack.push(o.addr());
                 let mut parts = Vec::with_capacity(items.len());
                 let mut result = Ok(());
@@ -376,7 +376,7 @@ impl Vm {
         if self.repr_stack.iter().any(|&a| a == o.addr()) {
             return Ok(None);
         }
-        self.enter_native_recursion()?;
+        self.enter_recursive_call(" while getting the repr of an object")?;
         self.repr_stack.push(o.addr());
         let r: PyResult<Vec<String>> = items.iter().map(|v| self.repr_string(v)).collect();
         self.repr_stack.pop();
@@ -450,7 +450,7 @@ impl Vm {
         const P2: u64 = 14029467366897019727;
         const P5: u64 = 2870177450012600261;
         let mut acc: u64 = P5;
-        self.enter_native_recursion()?;
+        self.enter_stack_guard()?;
         for it in items {
             let lane = match self.hash(it) {
                 Ok(h) => h as u64,
@@ -681,7 +681,7 @@ impl Vm {
 
     /// Lexicographic comparison of two sequences, as tuples and lists compare.
     fn compare_sequences(&mut self, x: &[Value], y: &[Value], op: CompareOp) -> PyResult<Value> {
-        self.enter_native_recursion()?;
+        self.enter_recursive_call(" in comparison")?;
         let r = self.compare_sequences_inner(x, y, op);
         self.leave_native_recursion();
         r
