@@ -841,6 +841,17 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     }
     let name = cls.payload_type().name.get().clone();
     let base_kind = cls.payload_type().base_kind;
+    if cls.is(&t.weakref) {
+        let pos = args.pos();
+        if pos.is_empty() || pos.len() > 2 {
+            return Err(vm.type_error(format!(
+                "__new__ expected at most 2 arguments, got {}",
+                pos.len()
+            )));
+        }
+        let cb = pos.get(1).cloned().unwrap_or(Value::None);
+        return crate::modules::weakref::new_weakref(vm, cls, &pos[0], cb, false);
+    }
     if base_kind == BaseKind::Exception {
         return crate::objects::exception::exception_new(vm, cls, args);
     }

@@ -89,6 +89,22 @@ impl Vm {
                 )
             }
             Payload::Type(_) => crate::builtins_types::call_type(self, o, args),
+            Payload::WeakRef(w) if !w.proxy => {
+                if !args.args.is_empty() {
+                    return Err(self.type_error(format!(
+                        "weakref() takes no arguments ({} given)",
+                        args.args.len()
+                    )));
+                }
+                Ok(crate::modules::weakref::referent(w).map_or(Value::None, Value::Obj))
+            }
+            Payload::WeakRef(w) => match crate::modules::weakref::referent(w) {
+                Some(t) => self.call_args(&Value::Obj(t), args),
+                None => Err(self.new_error(
+                    &self.types().exc.reference_error,
+                    "weakly-referenced object no longer exists",
+                )),
+            },
             _ => {
                 let ty = o.class().clone();
                 if ty.payload_type().heap_type {

@@ -10,6 +10,7 @@ pub mod eval;
 pub mod format;
 pub mod frame;
 pub mod gil_cell;
+pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocol;

@@ -21,8 +21,17 @@ pub struct PyObject {
     ob_type: Cell<NonNull<PyObject>>,
     /// The instance `__dict__`, for objects whose type gives them one.
     pub dict: GilCell<Option<ObjRef>>,
+    /// Position in the cycle collector's registry, or `UNTRACKED`.
+    pub(crate) gc_index: Cell<u32>,
+    /// `FLAG_*` bits.
+    pub(crate) flags: Cell<u32>,
     pub payload: Payload,
 }
+
+/// `gc_index` of an object the cycle collector does not track.
+pub(crate) const UNTRACKED: u32 = u32::MAX;
+/// Weak references to this object exist (look in the weakref table on free).
+pub(crate) const FLAG_WEAKREFS: u32 = 1;
 
 /// What a heap object is, at the level of Rust data. An instance of a Python
 /// subclass carries the payload of its builtin base (a `list` subclass has a
@@ -59,6 +68,8 @@ pub enum Payload {
     Singleton(&'static str),
     /// A generator, coroutine or async generator with its suspended frame.
     Generator(Box<objects::generator::GenData>),
+    /// A weak reference or weak proxy.
+    WeakRef(Box<crate::modules::weakref::WeakRefData>),
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping
@@ -70,13 +81,20 @@ impl ObjRef {
     /// Allocate a new object of type `ty` (the new object holds a reference to it).
     pub fn new(ty: &ObjRef, payload: Payload) -> ObjRef {
         ty.incref();
+        let tracked = crate::runtime::gc::is_container(&payload);
         let boxed = Box::new(PyObject {
             ob_refcnt: Cell::new(1),
             ob_type: Cell::new(ty.0),
             dict: GilCell::new(None),
+            gc_index: Cell::new(UNTRACKED),
+            flags: Cell::new(0),
             payload,
         });
-        ObjRef(NonNull::from(Box::leak(boxed)))
+        let obj = ObjRef(NonNull::from(Box::leak(boxed)));
+        if tracked {
+            crate::runtime::gc::track(&obj);
+        }
+        obj
     }
 
     /// Allocate an object that is its own type: only `type` itself.
@@ -85,6 +103,8 @@ impl ObjRef {
             ob_refcnt: Cell::new(1),
             ob_type: Cell::new(NonNull::dangling()),
             dict: GilCell::new(None),
+            gc_index: Cell::new(UNTRACKED),
+            flags: Cell::new(0),
             payload,
         });
         let ptr = NonNull::from(Box::leak(boxed));
@@ -127,8 +147,38 @@ impl ObjRef {
         self.0.as_ptr() as usize
     }
 
+    /// A new reference from a raw pointer to a live object (the collector's
+    /// registry and weak references hold uncounted pointers).
+    ///
+    /// # Safety
+    /// `ptr` must point at an object that is still alive.
+    pub(crate) unsafe fn from_raw_borrowed(ptr: *const PyObject) -> ObjRef {
+        // SAFETY: the caller guarantees the object is alive.
+        let r = ObjRef(unsafe { NonNull::new_unchecked(ptr as *mut PyObject) });
+        r.incref();
+        r
+    }
+
+    pub(crate) fn as_ptr(&self) -> *const PyObject {
+        self.0.as_ptr()
+    }
+}
+
+impl PyObject {
     pub fn refcount(&self) -> usize {
         self.ob_refcnt.get()
+    }
+
+    pub(crate) fn class_ptr(&self) -> *const PyObject {
+        self.ob_type.get().as_ptr()
+    }
+
+    /// The type data, if this object is a type.
+    pub fn payload_type_opt(&self) -> Option<&objects::type_::TypeData> {
+        match &self.payload {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
     }
 }
 
@@ -197,6 +247,15 @@ unsafe fn dealloc(ptr: NonNull<PyObject>) {
 unsafe fn free(ptr: NonNull<PyObject>) {
     // SAFETY: the caller owns the last reference; the box came from `new`.
     let boxed = unsafe { Box::from_raw(ptr.as_ptr()) };
+    if boxed.gc_index.get() != UNTRACKED {
+        crate::runtime::gc::untrack(&boxed);
+    }
+    if boxed.flags.get() & FLAG_WEAKREFS != 0 {
+        crate::modules::weakref::referent_freed(ptr.as_ptr() as usize);
+    }
+    if let Payload::WeakRef(_) = &boxed.payload {
+        crate::modules::weakref::weakref_freed(&boxed);
+    }
     // The type reference is released after the payload, as CPython's
     // subtype_dealloc does, so the type outlives its instance's teardown.
     let ty = ObjRef(boxed.ob_type.get());

@@ -96,6 +96,16 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
         "dont_write_bytecode",
         Value::Bool(config.dont_write_bytecode),
     );
+    let mut names: Vec<&str> = crate::modules::BUILTIN_MODULES
+        .iter()
+        .map(|m| m.name)
+        .chain(["builtins", "sys"])
+        .collect();
+    names.sort_unstable();
+    set(
+        "builtin_module_names",
+        tuple(names.into_iter().map(s).collect()),
+    );
     let stream = |name: &'static str| {
         let o = ObjRef::new(&types.object, Payload::Singleton(name));
         Value::Obj(o)

@@ -18,6 +18,11 @@ use crate::value::Value;
 use crate::vm::Vm;
 use pyrs_bytecode::Opcode;
 
+/// Set when something must happen at the next safe point of the eval loop
+/// (a call or a backward jump): a due collection, weakref callbacks. One
+/// relaxed load per check keeps the common path cheap (CPython's eval breaker).
+pub static EVAL_BREAKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// How an entry frame left the eval loop.
 pub enum Exit {
     Return(Value),
@@ -42,6 +47,17 @@ enum Raised {
 }
 
 impl Vm {
+    /// The eval loop's safe point: run what allocation and deallocation
+    /// could only request.
+    #[cold]
+    pub fn handle_eval_breaker(&mut self) {
+        EVAL_BREAKER.store(false, std::sync::atomic::Ordering::Relaxed);
+        if crate::runtime::gc::COLLECTION_DUE.load(std::sync::atomic::Ordering::Relaxed) {
+            crate::runtime::gc::collect();
+        }
+        self.run_pending_callbacks();
+    }
+
     /// Push `frame` as an entry frame and run until it returns.
     pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         frame.is_entry = true;
@@ -268,10 +284,14 @@ impl Vm {
                                 let c = f.pop();
                                 tri!(self.delitem(&c, &k));
                             }
-                            Opcode::JUMP_FORWARD
-                            | Opcode::JUMP_BACKWARD
-                            | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                            Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                                 pc = arg as usize;
+                            }
+                            Opcode::JUMP_BACKWARD => {
+                                pc = arg as usize;
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                    self.handle_eval_breaker();
+                                }
                             }
                             Opcode::POP_JUMP_FORWARD_IF_FALSE
                             | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
@@ -414,6 +434,9 @@ impl Vm {
                             }
                             Opcode::CALL => {
                                 pc += 4;
+                                if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                    self.handle_eval_breaker();
+                                }
                                 let argc = arg as usize;
                                 let kwnames = f.kw_names.take();
                                 let len = f.stack.len();

@@ -514,6 +514,10 @@ impl Vm {
             }
             return Ok(m);
         }
+        if let Some(m) = crate::modules::create_builtin(self, &n)? {
+            self.dict_set(&modules, name.clone(), m.clone())?;
+            return Ok(m);
+        }
         let e = self.new_exception(
             &self.types().exc.module_not_found_error,
             vec![self.new_str(format!("No module named '{n}'"))],

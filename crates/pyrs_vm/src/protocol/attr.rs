@@ -74,6 +74,20 @@ impl Vm {
 
     /// Attribute lookup; `Ok(None)` for a missing attribute.
     pub fn try_getattr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Some(Payload::WeakRef(w)) = v.payload() {
+            if name == "__callback__" {
+                return Ok(Some(w.callback.cloned()));
+            }
+            if w.proxy && name != "__class__" {
+                return match crate::modules::weakref::referent(w) {
+                    Some(t) => self.try_getattr(&Value::Obj(t), name),
+                    None => Err(self.new_error(
+                        &self.types().exc.reference_error,
+                        "weakly-referenced object no longer exists",
+                    )),
+                };
+            }
+        }
         if let Some(x) = self.special_attr(v, name)? {
             return Ok(Some(x));
         }

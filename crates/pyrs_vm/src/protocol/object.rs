@@ -329,6 +329,7 @@ impl Vm {
                     _ => format!("<frame at {:#x}>", o.addr()),
                 }
             }
+            Payload::WeakRef(w) => crate::modules::weakref::weakref_repr(self, o, w),
             Payload::Generator(g) => {
                 let kind = match g.kind {
                     crate::objects::generator::GenKind::Generator => "generator",
@@ -409,6 +410,7 @@ impl Vm {
                     self.tuple_hash(&items)?
                 }
                 Payload::Bytes(b) => pystr::str_hash(&String::from_utf8_lossy(b)),
+                Payload::WeakRef(w) if !w.proxy => crate::modules::weakref::weakref_hash(self, w)?,
                 Payload::List(_) | Payload::Dict(_) => {
                     return Err(
                         self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
@@ -650,6 +652,19 @@ impl Vm {
             }
             (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
                 let eq = self.dict_equal(oa, ob)?;
+                Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+            }
+            (Payload::WeakRef(x), Payload::WeakRef(y))
+                if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+            {
+                // Live references compare their referents; otherwise identity.
+                let eq = match (
+                    crate::modules::weakref::referent(x),
+                    crate::modules::weakref::referent(y),
+                ) {
+                    (Some(p), Some(q)) => self.eq(&Value::Obj(p), &Value::Obj(q))?,
+                    _ => oa.is(ob),
+                };
                 Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
             }
             (Payload::Range(_), Payload::Range(_))

@@ -1,4 +1,5 @@
 //! Runtime state: the interpreter shared by all threads, and its builtin types.
 
+pub mod gc;
 pub mod interp;
 pub mod types;
