@@ -4,6 +4,8 @@
 #       marshal.dumps(code) to OUT, or the error to OUT + ".err".
 #   python3 cpython_side.py load MANIFEST      each line "BLOB": marshal.loads it
 #       (pyrs's output) and print "FAIL BLOB: error" for what CPython rejects.
+#   python3 cpython_side.py show MANIFEST      each line "PYRS<TAB>CPYTHON": print a
+#       unified diff of `dis` for every code object pair that differs.
 import marshal, sys, types
 
 def main():
@@ -38,6 +40,35 @@ def main():
                 walk(code)
             except Exception as e:
                 print("FAIL %s: %s: %s" % (blob, type(e).__name__, e))
+    elif mode == "show":
+        import difflib, dis, io
+        def listing(co):
+            out = io.StringIO()
+            dis.dis(co, file=out, depth=0, show_caches=False)
+            lines = out.getvalue().splitlines()
+            lines.append("stacksize %d flags %d names %r" % (co.co_stacksize, co.co_flags, co.co_names))
+            lines.append("consts %r" % (co.co_consts,))
+            lines.append("locals %r" % (co.co_varnames + co.co_cellvars + co.co_freevars,))
+            lines.append("exceptiontable %s" % co.co_exceptiontable.hex())
+            lines.extend("pos %r" % (p,) for p in co.co_positions())
+            return lines
+        def pair(a, b):
+            la, lb = listing(a), listing(b)
+            if la != lb or a.co_linetable != b.co_linetable:
+                print("=== %s (line %d)" % (b.co_qualname, b.co_firstlineno))
+                for l in difflib.unified_diff(la, lb, "pyrs", "cpython", lineterm="", n=2):
+                    print(l)
+            ca = [c for c in a.co_consts if isinstance(c, types.CodeType)]
+            cb = [c for c in b.co_consts if isinstance(c, types.CodeType)]
+            for x, y in zip(ca, cb):
+                pair(x, y)
+        for line in lines:
+            ours, theirs = line.split("\t")
+            with open(ours, "rb") as f:
+                a = marshal.loads(f.read())
+            with open(theirs, "rb") as f:
+                b = marshal.loads(f.read())
+            pair(a, b)
     else:
         sys.exit("unknown mode " + mode)
 

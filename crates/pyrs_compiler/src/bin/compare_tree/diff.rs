@@ -198,26 +198,34 @@ fn instructions(code: &[u8]) -> Vec<(usize, String, u32)> {
 
 /// A short name for why `a` (pyrs) differs from `b` (CPython). For bytecode, the
 /// first instruction that differs: "co_code: OURS vs THEIRS", or "co_code: arg of
-/// OP" when only the argument does. Otherwise the differing fields.
+/// OP" when only the argument does. Jump arguments are compared last: a forward
+/// jump's argument changes with any difference after it, which is the cause.
+/// Otherwise the differing fields.
 fn cause_of(a: &CodeObject, b: &CodeObject, fields: &[&'static str]) -> String {
     if fields.contains(&"co_code") {
         let (ia, ib) = (instructions(&a.co_code), instructions(&b.co_code));
-        for k in 0..ia.len().max(ib.len()) {
-            match (ia.get(k), ib.get(k)) {
-                (Some(x), Some(y)) if x.1 != y.1 => {
-                    return format!("co_code: {} vs {}", x.1, y.1);
+        for compare_jumps in [false, true] {
+            for k in 0..ia.len().max(ib.len()) {
+                match (ia.get(k), ib.get(k)) {
+                    (Some(x), Some(y)) if x.1 != y.1 => {
+                        return format!("co_code: {} vs {}", x.1, y.1);
+                    }
+                    (Some(x), Some(y)) if x.2 != y.2 && (compare_jumps || !is_jump(&x.1)) => {
+                        return format!("co_code: arg of {}", x.1);
+                    }
+                    (Some(x), None) => return format!("co_code: {} vs end", x.1),
+                    (None, Some(y)) => return format!("co_code: end vs {}", y.1),
+                    _ => {}
                 }
-                (Some(x), Some(y)) if x.2 != y.2 => {
-                    return format!("co_code: arg of {}", x.1);
-                }
-                (Some(x), None) => return format!("co_code: {} vs end", x.1),
-                (None, Some(y)) => return format!("co_code: end vs {}", y.1),
-                _ => {}
             }
         }
         return "co_code: caches".to_string();
     }
     fields.join("+")
+}
+
+fn is_jump(name: &str) -> bool {
+    name.contains("JUMP") || name == "FOR_ITER" || name == "SEND"
 }
 
 /// Where the first differing instruction is, for the verbose listing.
@@ -227,7 +235,13 @@ fn first_code_difference(a: &CodeObject, b: &CodeObject) -> Option<String> {
         Some((u, n, arg)) => format!("@{} {n} {arg}", u * 2),
         None => "end".to_string(),
     };
-    (0..ia.len().max(ib.len()))
-        .find(|&k| ia.get(k) != ib.get(k))
+    let differs = |k: usize, compare_jumps: bool| match (ia.get(k), ib.get(k)) {
+        (Some(x), Some(y)) => x.1 != y.1 || (x.2 != y.2 && (compare_jumps || !is_jump(&x.1))),
+        _ => true,
+    };
+    let n = ia.len().max(ib.len());
+    (0..n)
+        .find(|&k| differs(k, false))
+        .or_else(|| (0..n).find(|&k| differs(k, true)))
         .map(|k| format!("pyrs {} / cpython {}", show(ia.get(k)), show(ib.get(k))))
 }

@@ -6,7 +6,9 @@
 //! `cpython_side.py`, embedded here.
 //!
 //! Usage: compare_tree [--causes N] [--examples N] [--keep DIR] [--exclude NAME]...
-//!        [--list-failures] [ROOT...]
+//!        [--list-failures] [--show] [ROOT...]
+//! `--show` also prints a `dis` diff of every differing code object (for a few
+//! files at a time).
 //! Without ROOT it compares CPython's installed standard library, leaving out the
 //! folders test, tests, idlelib, turtledemo and site-packages.
 
@@ -28,6 +30,7 @@ struct Options {
     examples: usize,
     keep: Option<PathBuf>,
     list_failures: bool,
+    show: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -38,6 +41,7 @@ fn parse_args() -> Result<Options, String> {
         examples: 2,
         keep: None,
         list_failures: false,
+        show: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -48,6 +52,7 @@ fn parse_args() -> Result<Options, String> {
             "--keep" => o.keep = Some(PathBuf::from(value(&a)?)),
             "--exclude" => o.excludes.push(value(&a)?),
             "--list-failures" => o.list_failures = true,
+            "--show" => o.show = true,
             "-h" | "--help" => return Err(String::new()),
             _ if a.starts_with('-') => return Err(format!("unknown option {a}")),
             _ => o.roots.push(PathBuf::from(a)),
@@ -216,6 +221,13 @@ fn run(o: Options) -> Result<bool, String> {
         .filter(|l| l.starts_with("FAIL"))
         .collect();
 
+    if o.show {
+        let manifest: String = written
+            .iter()
+            .map(|p| format!("{}\t{}\n", p.display(), p.with_extension("cpython").display()))
+            .collect();
+        print!("{}", run_cpython(&work, "show", &manifest)?);
+    }
     if o.keep.is_none() {
         let _ = std::fs::remove_dir_all(&work);
     }
