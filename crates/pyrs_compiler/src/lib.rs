@@ -7,6 +7,7 @@ mod flowgraph;
 mod fold;
 mod ir;
 mod peephole;
+mod percent_format;
 mod unit;
 
 pub use pyrs_bytecode::CodeObject;

@@ -27,8 +27,7 @@ fn has_const(op: Opcode) -> bool {
 /// this).
 fn jump_thread(cfg: &mut Cfg, b: BlockId, i: usize, target: &Instr, op: Opcode) -> bool {
     let inst = &mut cfg.blocks[b].instrs[i];
-    if inst.loc.lineno == target.loc.lineno && inst.target != target.target
-    {
+    if inst.loc.lineno == target.loc.lineno && inst.target != target.target {
         inst.target = target.target;
         inst.op = op;
         return true;

@@ -58,6 +58,7 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&n.target)?;
             }
             Expr::BoolOp(b) => self.visit_boolop(b)?,
+            Expr::BinOp(b) if self.percent_format(b)? => {}
             Expr::BinOp(b) => {
                 self.visit_expr(&b.left)?;
                 self.visit_expr(&b.right)?;
@@ -705,8 +706,75 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// ast_opt's `optimize_format`: `'..%s..' % (a, b)` compiled as the
+    /// f-string it is equivalent to. Returns false (emitting nothing) when
+    /// CPython keeps the `%` operation.
+    fn percent_format(&mut self, b: &'a ast::ExprBinOp) -> CResult<bool> {
+        if b.op != Operator::Mod {
+            return Ok(false);
+        }
+        let Expr::Tuple(t) = &*b.right else {
+            return Ok(false);
+        };
+        // A tuple of constants is folded into a constant first, and starred
+        // items cannot be counted.
+        if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) || self.const_of(&b.right).is_some()
+        {
+            return Ok(false);
+        }
+        let Some(Const::Str(fmt)) = self.const_of(&b.left) else {
+            return Ok(false);
+        };
+        let Some(pieces) = crate::percent_format::parse(&fmt, t.elts.len()) else {
+            return Ok(false);
+        };
+        let parts = pieces
+            .into_iter()
+            .map(|p| match p {
+                crate::percent_format::Piece::Text(s) => FPart::PercentText(s),
+                crate::percent_format::Piece::Value {
+                    index,
+                    conversion,
+                    spec,
+                } => {
+                    let conv = match conversion {
+                        'r' => format_value::CONV_REPR,
+                        'a' => format_value::CONV_ASCII,
+                        _ => format_value::CONV_STR,
+                    };
+                    FPart::Percent(&t.elts[index], conv, spec)
+                }
+            })
+            .collect();
+        self.joined_str(parts, b.range)?;
+        Ok(true)
+    }
+
     fn visit_fpart(&mut self, p: FPart<'a>, range: TextRange) -> CResult {
         match p {
+            // The optimizer's new constants have no location (lineno -1): they
+            // take their neighbour's line.
+            FPart::PercentText(s) => {
+                let saved = self.u().loc;
+                self.u().loc = pyrs_bytecode::linetable::Location::NONE;
+                self.load_const(Const::Str(Rc::from(s.as_str())));
+                self.u().loc = saved;
+            }
+            FPart::Percent(e, conv, spec) => {
+                let saved = self.u().loc;
+                self.visit_expr(e)?;
+                self.set_loc(expr_range(e));
+                let mut oparg = conv;
+                if let Some(spec) = spec {
+                    let here = self.u().loc;
+                    self.u().loc = pyrs_bytecode::linetable::Location::NONE;
+                    self.load_const(Const::Str(Rc::from(spec.as_str())));
+                    self.u().loc = here;
+                    oparg |= format_value::HAVE_SPEC;
+                }
+                self.addop_i(Opcode::FORMAT_VALUE, oparg);
+                self.u().loc = saved;
+            }
             FPart::Text(s) => self.load_const(Const::Str(Rc::from(s.as_str()))),
             FPart::Value(i) => {
                 self.visit_expr(&i.expression)?;
@@ -741,6 +809,11 @@ impl<'a> Compiler<'a> {
 pub(crate) enum FPart<'a> {
     Text(String),
     Value(&'a ast::InterpolatedElement),
+    /// A `%s`-style unit that ast_opt turned into a formatted value: its
+    /// expression, FORMAT_VALUE's conversion and the constant format spec.
+    Percent(&'a Expr, u32, Option<String>),
+    /// Literal text of such a format.
+    PercentText(String),
 }
 
 fn push_text(parts: &mut Vec<FPart<'_>>, s: &str) {

@@ -224,7 +224,13 @@ fn run(o: Options) -> Result<bool, String> {
     if o.show {
         let manifest: String = written
             .iter()
-            .map(|p| format!("{}\t{}\n", p.display(), p.with_extension("cpython").display()))
+            .map(|p| {
+                format!(
+                    "{}\t{}\n",
+                    p.display(),
+                    p.with_extension("cpython").display()
+                )
+            })
             .collect();
         print!("{}", run_cpython(&work, "show", &manifest)?);
     }
