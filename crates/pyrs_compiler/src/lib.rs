@@ -3,6 +3,7 @@
 
 mod assemble;
 mod codegen;
+mod const_eq;
 mod flowgraph;
 mod fold;
 mod ir;

@@ -103,9 +103,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The iterable of a `for`: ast_opt turns a constant list into a tuple and a
-    /// constant set into a frozenset.
-    fn visit_for_iter(&mut self, e: &'a Expr) -> CResult {
+    /// The iterable of a `for` or a comprehension (ast_opt's `fold_iter`): a
+    /// constant list becomes a constant tuple and a constant set a frozenset;
+    /// any other list without `*` is built as a tuple.
+    pub(crate) fn visit_for_iter(&mut self, e: &'a Expr) -> CResult {
         let (elts, set) = match e {
             Expr::List(l) => (Some(&l.elts), false),
             Expr::Set(s) => (Some(&s.elts), true),
@@ -122,6 +123,20 @@ impl<'a> Compiler<'a> {
                 } else {
                     Const::Tuple(items)
                 });
+                self.u().loc = saved;
+                return Ok(());
+            }
+            if !set && !elts.iter().any(|x| matches!(x, Expr::Starred(_))) {
+                let saved = self.u().loc;
+                self.set_loc(e.range());
+                self.starunpack_helper(
+                    elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                )?;
                 self.u().loc = saved;
                 return Ok(());
             }

@@ -302,7 +302,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn addop_compare(&mut self, op: CmpOp) {
+    pub(crate) fn addop_compare(&mut self, op: CmpOp) {
         use pyrs_bytecode::opcode::CMP_OP;
         let (opcode, arg) = match op {
             CmpOp::Is => (Opcode::IS_OP, 0),

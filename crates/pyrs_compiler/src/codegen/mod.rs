@@ -9,6 +9,7 @@ mod comprehension;
 mod control;
 mod expr;
 mod function;
+mod pattern;
 mod stmt;
 
 use crate::ir::{BlockId, Instr};

@@ -82,7 +82,7 @@ impl<'a> Compiler<'a> {
                     self.visit_with(w, 0)
                 }
             }
-            Stmt::Match(m) => Err(self.unsupported("the match statement", m.range)),
+            Stmt::Match(m) => self.visit_match(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {

@@ -261,7 +261,7 @@ fn run(o: Options) -> Result<bool, String> {
             by_msg.entry(key).or_default().push(f);
         }
         let mut v: Vec<_> = by_msg.into_iter().collect();
-        v.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        v.sort_by_key(|e| std::cmp::Reverse(e.1.len()));
         for (msg, fs) in &v {
             println!("{:6}  {msg}", fs.len());
             let n = if o.list_failures {

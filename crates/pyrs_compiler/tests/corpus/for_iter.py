@@ -1,0 +1,15 @@
+# ast_opt's fold_iter: a list iterable is built as a tuple, constant lists and
+# sets become constants (in for loops and comprehensions alike).
+def f(a, b):
+    for x in [a, b]:
+        print(x)
+    for x in [1, 2]:
+        print(x)
+    for x in {1, 2}:
+        print(x)
+    for x in [*a, b]:
+        print(x)
+    print([y for y in [a, b]], [y for y in {3}])
+    print([(x, y) for x in a for y in [x]], [(x, y) for x in a for y in [7]])
+
+f([1, 2], 3)
