@@ -86,6 +86,19 @@ fn pattern_errors_have_cpython_messages() {
 }
 
 #[test]
+fn except_star_refuses_jumps_out_of_handlers() {
+    let msg = "'break', 'continue' and 'return' cannot appear in an except* block";
+    assert_eq!(
+        err_at("for x in y:\n  try: pass\n  except* E:\n    break"),
+        format!("{msg}:4:5")
+    );
+    assert_eq!(
+        err_at("def f():\n  try: pass\n  except* E:\n    return 1"),
+        format!("{msg}:4:12")
+    );
+}
+
+#[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let deep_parens = format!("x = {}1{}", "(".repeat(5000), ")".repeat(5000));
     assert_eq!(err(&deep_parens), "too many nested parentheses:1");

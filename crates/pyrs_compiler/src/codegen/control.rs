@@ -13,7 +13,7 @@ use pyrs_syntax::ast::{self, Expr, Stmt};
 use pyrs_syntax::{Ranged, TextRange};
 
 impl<'a> Compiler<'a> {
-    fn visit_body(&mut self, body: &'a [Stmt]) -> CResult {
+    pub(crate) fn visit_body(&mut self, body: &'a [Stmt]) -> CResult {
         for s in body {
             self.visit_stmt(s)?;
         }
@@ -201,7 +201,13 @@ impl<'a> Compiler<'a> {
             self.set_loc(r.range);
             self.addop(Opcode::NOP);
         }
-        self.unwind_fblock_stack(preserve_tos, false)?;
+        // Errors point where CPython's current location is: a constant
+        // value's own range when it is on the statement's line.
+        let loc_range = match &r.value {
+            Some(v) if !preserve_tos && same_line => v.range(),
+            _ => r.range,
+        };
+        self.unwind_fblock_stack(preserve_tos, false, loc_range)?;
         match (&r.value, value_const) {
             (None, _) => self.load_const(Const::None),
             (Some(_), Some(c)) => self.load_const(c),
@@ -215,7 +221,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_break`.
     pub fn visit_break(&mut self, range: TextRange) -> CResult {
         self.addop(Opcode::NOP);
-        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+        let Some(lp) = self.unwind_fblock_stack(false, true, range)? else {
             return Err(self.error("'break' outside loop", range));
         };
         self.unwind_fblock(&lp, false)?;
@@ -228,7 +234,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_continue`.
     pub fn visit_continue(&mut self, range: TextRange) -> CResult {
         self.addop(Opcode::NOP);
-        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+        let Some(lp) = self.unwind_fblock_stack(false, true, range)? else {
             return Err(self.error("'continue' not properly in loop", range));
         };
         if let Some(b) = lp.block {
@@ -243,6 +249,7 @@ impl<'a> Compiler<'a> {
         &mut self,
         preserve_tos: bool,
         to_loop: bool,
+        range: TextRange,
     ) -> CResult<Option<FBlock>> {
         let Some(top) = self.u_ref().fblocks.last().cloned() else {
             return Ok(None);
@@ -250,7 +257,7 @@ impl<'a> Compiler<'a> {
         if matches!(top.kind, FBlockKind::ExceptionGroupHandler) {
             return Err(self.error(
                 "'break', 'continue' and 'return' cannot appear in an except* block",
-                TextRange::default(),
+                range,
             ));
         }
         if to_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
@@ -258,7 +265,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.unwind_fblock(&top, preserve_tos)?;
-        let r = self.unwind_fblock_stack(preserve_tos, to_loop)?;
+        let r = self.unwind_fblock_stack(preserve_tos, to_loop, range)?;
         self.u().fblocks.push(top);
         Ok(r)
     }
@@ -350,7 +357,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `POP_EXCEPT_AND_RERAISE`.
-    fn pop_except_and_reraise(&mut self) {
+    pub(crate) fn pop_except_and_reraise(&mut self) {
         self.addop_i(Opcode::COPY, 3);
         self.addop(Opcode::POP_EXCEPT);
         self.addop_i(Opcode::RERAISE, 1);
@@ -358,11 +365,10 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_try`.
     pub fn visit_try(&mut self, t: &'a ast::StmtTry) -> CResult {
-        if t.is_star {
-            return Err(self.unsupported("except*", t.range));
-        }
         if !t.finalbody.is_empty() {
             self.visit_try_finally(t)
+        } else if t.is_star {
+            self.visit_try_star_except(t)
         } else {
             self.visit_try_except(t)
         }
@@ -379,7 +385,9 @@ impl<'a> Compiler<'a> {
         self.finally_bodies.push(&t.finalbody);
         let idx = self.finally_bodies.len() - 1;
         self.push_fblock(FBlockKind::FinallyTry(idx), Some(body), Some(end), t.range)?;
-        if !t.handlers.is_empty() {
+        if t.is_star && !t.handlers.is_empty() {
+            self.visit_try_star_except(t)?;
+        } else if !t.handlers.is_empty() {
             self.visit_try_except(t)?;
         } else {
             self.visit_body(&t.body)?;

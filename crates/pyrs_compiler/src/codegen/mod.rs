@@ -11,6 +11,7 @@ mod expr;
 mod function;
 mod pattern;
 mod stmt;
+mod try_star;
 
 use crate::ir::{BlockId, Instr};
 use crate::unit::{FBlock, FBlockKind, NameMap, ScopeType, Unit};
@@ -94,10 +95,6 @@ impl<'a> Compiler<'a> {
 
     pub fn error(&self, msg: impl Into<String>, range: TextRange) -> SyntaxErrorInfo {
         syntax_error_at(self.source, self.filename, msg.into(), range)
-    }
-
-    pub fn unsupported(&self, what: &str, range: TextRange) -> SyntaxErrorInfo {
-        self.error(format!("pyrs: {what} is not supported yet"), range)
     }
 
     pub fn enter_nesting(&mut self, range: TextRange) -> CResult {

@@ -52,7 +52,7 @@ def main():
             lines.append("locals %r" % (co.co_varnames + co.co_cellvars + co.co_freevars,))
             lines.append("exceptiontable %s" % co.co_exceptiontable.hex())
             lines.extend("pos %r" % (p,) for p in co.co_positions())
-            return lines
+            return [re.sub(r" at 0x[0-9a-f]+", "", l) for l in lines]
         def pair(a, b):
             la, lb = listing(a), listing(b)
             if la != lb or a.co_linetable != b.co_linetable:
