@@ -1,5 +1,6 @@
 # The CPython half of compare_tree (embedded in the binary, run once per tree).
-#   python3 cpython_side.py compile MANIFEST   each line "SRC<TAB>OUT": compile SRC
+#   python3 cpython_side.py compile MANIFEST [OPTIMIZE]
+#       each line "SRC<TAB>OUT": compile SRC (at optimization level OPTIMIZE)
 #       as importlib does (bytes in, so coding cookies apply) and write
 #       marshal.dumps(code) to OUT, or the error to OUT + ".err".
 #   python3 cpython_side.py load MANIFEST      each line "BLOB": marshal.loads it
@@ -10,6 +11,7 @@ import marshal, re, sys, types
 
 def main():
     mode, manifest = sys.argv[1], sys.argv[2]
+    optimize = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     with open(manifest, encoding="utf-8") as f:
         lines = [l.rstrip("\n") for l in f if l.strip()]
     if mode == "compile":
@@ -18,7 +20,7 @@ def main():
             try:
                 with open(src, "rb") as f:
                     data = f.read()
-                code = compile(data, src, "exec", dont_inherit=True)
+                code = compile(data, src, "exec", dont_inherit=True, optimize=optimize)
                 with open(out, "wb") as f:
                     f.write(marshal.dumps(code))
             except Exception as e:

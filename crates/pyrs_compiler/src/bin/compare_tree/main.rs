@@ -6,8 +6,9 @@
 //! `cpython_side.py`, embedded here.
 //!
 //! Usage: compare_tree [--causes N] [--examples N] [--keep DIR] [--exclude NAME]...
-//!        [--list-failures] [--show] [ROOT...]
-//! `--show` also prints a `dis` diff of every differing code object (for a few
+//!        [--list-failures] [--show] [--optimize N] [ROOT...]
+//! `--optimize N` compiles both sides at optimization level N (`-O` is 1,
+//! `-OO` 2). `--show` also prints a `dis` diff of every differing code object (for a few
 //! files at a time).
 //! Without ROOT it compares CPython's installed standard library, leaving out the
 //! folders test, tests, idlelib, turtledemo and site-packages.
@@ -31,6 +32,7 @@ struct Options {
     keep: Option<PathBuf>,
     list_failures: bool,
     show: bool,
+    optimize: u8,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -42,6 +44,7 @@ fn parse_args() -> Result<Options, String> {
         keep: None,
         list_failures: false,
         show: false,
+        optimize: 0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -53,6 +56,7 @@ fn parse_args() -> Result<Options, String> {
             "--exclude" => o.excludes.push(value(&a)?),
             "--list-failures" => o.list_failures = true,
             "--show" => o.show = true,
+            "--optimize" => o.optimize = value(&a)?.parse().map_err(|e| format!("{e}"))?,
             "-h" | "--help" => return Err(String::new()),
             _ if a.starts_with('-') => return Err(format!("unknown option {a}")),
             _ => o.roots.push(PathBuf::from(a)),
@@ -91,7 +95,12 @@ fn walk(dir: &Path, excludes: &[String], out: &mut Vec<PathBuf>) {
 }
 
 /// Runs `cpython_side.py MODE MANIFEST` in one python3 process.
-fn run_cpython(work: &Path, mode: &str, manifest: &str) -> Result<String, String> {
+fn run_cpython(
+    work: &Path,
+    mode: &str,
+    manifest: &str,
+    extra: &[String],
+) -> Result<String, String> {
     let script = work.join("cpython_side.py");
     std::fs::write(&script, CPYTHON_SIDE).map_err(|e| e.to_string())?;
     let list = work.join(format!("{mode}.manifest"));
@@ -100,6 +109,7 @@ fn run_cpython(work: &Path, mode: &str, manifest: &str) -> Result<String, String
         .arg(&script)
         .arg(mode)
         .arg(&list)
+        .args(extra)
         .output()
         .map_err(|e| format!("python3: {e}"))?;
     if !out.status.success() {
@@ -112,12 +122,15 @@ fn run_cpython(work: &Path, mode: &str, manifest: &str) -> Result<String, String
 }
 
 /// Compiles one file with pyrs; a panic is reported as an error, not a crash.
-fn pyrs_compile(path: &Path) -> Result<pyrs_bytecode::CodeObject, String> {
+fn pyrs_compile(path: &Path, optimize: u8) -> Result<pyrs_bytecode::CodeObject, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let src = String::from_utf8(bytes).map_err(|_| "source is not UTF-8".to_string())?;
     let fname = path.to_string_lossy().to_string();
-    let result =
-        std::panic::catch_unwind(|| compile(&src, &fname, Mode::Exec, &CompileOptions::default()));
+    let options = CompileOptions {
+        optimize,
+        ..CompileOptions::default()
+    };
+    let result = std::panic::catch_unwind(|| compile(&src, &fname, Mode::Exec, &options));
     match result {
         Ok(Ok(co)) => Ok(co),
         Ok(Err(e)) => Err(format!("{}: {} (line {})", kind_name(&e), e.msg, e.lineno)),
@@ -166,7 +179,7 @@ fn run(o: Options) -> Result<bool, String> {
         .enumerate()
         .map(|(i, p)| format!("{}\t{}\n", p.display(), blob(i, "cpython").display()))
         .collect();
-    run_cpython(&work, "compile", &manifest)?;
+    run_cpython(&work, "compile", &manifest, &[o.optimize.to_string()])?;
     let t_cpython = t0.elapsed();
 
     // pyrs's side, in process.
@@ -193,7 +206,7 @@ fn run(o: Options) -> Result<bool, String> {
                 continue;
             }
         };
-        match pyrs_compile(path) {
+        match pyrs_compile(path, o.optimize) {
             Ok(ours) => {
                 let out = blob(i, "pyrs");
                 std::fs::write(&out, marshal::dumps_code(&ours)).map_err(|e| e.to_string())?;
@@ -215,7 +228,7 @@ fn run(o: Options) -> Result<bool, String> {
         .iter()
         .map(|p| format!("{}\n", p.display()))
         .collect();
-    let load_report = run_cpython(&work, "load", &manifest)?;
+    let load_report = run_cpython(&work, "load", &manifest, &[])?;
     let load_failures: Vec<&str> = load_report
         .lines()
         .filter(|l| l.starts_with("FAIL"))
@@ -232,7 +245,7 @@ fn run(o: Options) -> Result<bool, String> {
                 )
             })
             .collect();
-        print!("{}", run_cpython(&work, "show", &manifest)?);
+        print!("{}", run_cpython(&work, "show", &manifest, &[])?);
     }
     if o.keep.is_none() {
         let _ = std::fs::remove_dir_all(&work);
@@ -316,7 +329,7 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(e) => {
             eprintln!("{e}");
-            eprintln!("usage: compare_tree [--causes N] [--examples N] [--keep DIR] [--exclude NAME]... [--list-failures] [ROOT...]");
+            eprintln!("usage: compare_tree [--causes N] [--examples N] [--keep DIR] [--exclude NAME]... [--list-failures] [--show] [--optimize N] [ROOT...]");
             return ExitCode::from(2);
         }
     };
