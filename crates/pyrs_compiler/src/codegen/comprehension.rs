@@ -55,9 +55,10 @@ impl<'a> Compiler<'a> {
         )
     }
     pub fn visit_genexp(&mut self, c: &'a ast::ExprGenerator) -> CResult {
+        let range = self.genexp_range(c);
         self.comprehension(
             c,
-            c.range,
+            range,
             CompType::GenExp,
             "<genexpr>",
             &c.generators,

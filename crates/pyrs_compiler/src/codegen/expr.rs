@@ -39,7 +39,7 @@ impl<'a> Compiler<'a> {
     pub fn visit_expr(&mut self, e: &'a Expr) -> CResult {
         self.enter_nesting(e.range())?;
         let saved = self.u().loc;
-        self.set_loc(expr_range(e));
+        self.set_loc(self.expr_range(e));
         let r = self.visit_expr1(e);
         self.u().loc = saved;
         self.depth -= 1;
@@ -763,7 +763,7 @@ impl<'a> Compiler<'a> {
             FPart::Percent(e, conv, spec) => {
                 let saved = self.u().loc;
                 self.visit_expr(e)?;
-                self.set_loc(expr_range(e));
+                self.set_loc(self.expr_range(e));
                 let mut oparg = conv;
                 if let Some(spec) = spec {
                     let here = self.u().loc;
@@ -841,15 +841,63 @@ fn collect_element<'a>(parts: &mut Vec<FPart<'a>>, el: &'a ast::InterpolatedStri
     }
 }
 
-/// An expression's range as CPython's AST has it: a generator expression that
-/// is a call's only argument includes the call's parentheses.
-pub(crate) fn expr_range(e: &Expr) -> TextRange {
-    match e {
-        Expr::Generator(g) if !g.parenthesized => TextRange::new(
-            g.range.start() - pyrs_syntax::TextSize::from(1),
-            g.range.end() + pyrs_syntax::TextSize::from(1),
-        ),
-        _ => e.range(),
+impl Compiler<'_> {
+    /// An expression's range as CPython's AST has it: a generator expression
+    /// that is a call's only argument includes the call's parentheses.
+    pub(crate) fn expr_range(&self, e: &Expr) -> TextRange {
+        match e {
+            Expr::Generator(g) => self.genexp_range(g),
+            _ => e.range(),
+        }
+    }
+
+    /// `f(x for x in y)`: the generator spans the parentheses, which ruff
+    /// leaves out. Whitespace and comments may separate them from it.
+    pub(crate) fn genexp_range(&self, g: &ast::ExprGenerator) -> TextRange {
+        if g.parenthesized {
+            return g.range;
+        }
+        let src = self.source.as_bytes();
+        // Backwards to the '(' (a line ending in a comment is read up to its '#').
+        let mut i = usize::from(g.range.start()).min(src.len());
+        let start = loop {
+            if i == 0 {
+                break None;
+            }
+            match src[i - 1] {
+                b'(' => break Some(i - 1),
+                b' ' | b'\t' | b'\x0c' | b'\r' | b'\\' => i -= 1,
+                b'\n' => {
+                    i -= 1;
+                    let line_start = src[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+                    if let Some(hash) = src[line_start..i].iter().position(|&c| c == b'#') {
+                        i = line_start + hash;
+                    }
+                }
+                _ => break None,
+            }
+        };
+        // Forwards to the ')'.
+        let mut j = usize::from(g.range.end()).min(src.len());
+        let end = loop {
+            match src.get(j) {
+                Some(b')') => break Some(j + 1),
+                Some(b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' | b'\\') => j += 1,
+                Some(b'#') => {
+                    while j < src.len() && src[j] != b'\n' {
+                        j += 1;
+                    }
+                }
+                _ => break None,
+            }
+        };
+        match (start, end) {
+            (Some(s), Some(e)) => TextRange::new(
+                pyrs_syntax::TextSize::from(s as u32),
+                pyrs_syntax::TextSize::from(e as u32),
+            ),
+            _ => g.range,
+        }
     }
 }
 
