@@ -120,8 +120,25 @@ fn consts_equal(a: &[Const], b: &[Const]) -> bool {
     a.len() == b.len()
         && a.iter().zip(b).all(|(x, y)| match (x, y) {
             (Const::Code(_), Const::Code(_)) => true,
-            _ => x.same_key(y),
+            _ => const_equal(x, y),
         })
+}
+
+/// `same_key`, except that a frozenset's items may come in any order: marshal
+/// writes them in hash-table order, which for strings depends on the
+/// process's hash seed.
+fn const_equal(x: &Const, y: &Const) -> bool {
+    match (x, y) {
+        (Const::FrozenSet(a), Const::FrozenSet(b)) => {
+            a.len() == b.len()
+                && a.iter().all(|p| b.iter().any(|q| const_equal(p, q)))
+                && b.iter().all(|q| a.iter().any(|p| const_equal(p, q)))
+        }
+        (Const::Tuple(a), Const::Tuple(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(p, q)| const_equal(p, q))
+        }
+        _ => x.same_key(y),
+    }
 }
 
 fn differing_fields(a: &CodeObject, b: &CodeObject) -> Vec<&'static str> {
