@@ -320,30 +320,11 @@ impl<'a> Compiler<'a> {
         self.addop_i(opcode, arg);
     }
 
-    /// A comparator, with ast_opt's `in [consts]` -> tuple / `in {consts}` ->
-    /// frozenset rewrite.
+    /// A comparator: the last one of a chain, after `in`/`not in`, goes
+    /// through ast_opt's `fold_iter` (list -> tuple, constant set -> frozenset).
     fn visit_comparator(&mut self, op: CmpOp, e: &'a Expr) -> CResult {
         if matches!(op, CmpOp::In | CmpOp::NotIn) {
-            let (elts, set) = match e {
-                Expr::List(l) => (Some(&l.elts), false),
-                Expr::Set(s) => (Some(&s.elts), true),
-                _ => (None, false),
-            };
-            if let Some(elts) = elts {
-                let consts: Option<Vec<Const>> = elts.iter().map(|x| self.const_of(x)).collect();
-                if let Some(items) = consts {
-                    let saved = self.u().loc;
-                    self.set_loc(e.range());
-                    let c = if set {
-                        Const::FrozenSet(Rc::from(items))
-                    } else {
-                        Const::Tuple(Rc::from(items))
-                    };
-                    self.load_const(c);
-                    self.u().loc = saved;
-                    return Ok(());
-                }
-            }
+            return self.visit_for_iter(e);
         }
         self.visit_expr(e)
     }

@@ -13,3 +13,13 @@ def f(a, b):
     print([(x, y) for x in a for y in [x]], [(x, y) for x in a for y in [7]])
 
 f([1, 2], 3)
+
+# The same folding applies to the last comparator after `in` / `not in`.
+def g(x, a, b):
+    print(x in [a, b], x not in [1, 2], x in {a, b}, x not in {1, 2})
+    print(a in [x] in [[x], b], [x] in [[a]] == [x])
+    if x not in [a, b]:
+        print('neither')
+
+g(1, 2, 3)
+g(2, 2, 3)
