@@ -213,8 +213,10 @@ impl<'a> Compiler<'a> {
             (Some(_), Some(c)) => self.load_const(c),
             _ => {}
         }
+        // No NEXT_BLOCK: when `return` ends the body, the current block
+        // returns and `exit_scope` adds no `return None` (nor its None
+        // constant). Whatever follows starts a block in push_instr.
         self.addop(Opcode::RETURN_VALUE);
-        self.next_block();
         Ok(())
     }
 

@@ -173,6 +173,10 @@ impl<'a> Compiler<'a> {
         // returns decides if `exit_scope` appends `return None` (CPython's
         // `basicblock_returns(u_curblock)`); `return` statements split explicitly.
         let ends_block = i.is_jump() || matches!(i.op, Opcode::RAISE_VARARGS | Opcode::RERAISE);
+        // Code after a `return` (dead, but compiled) starts a new block.
+        if self.u_ref().cfg.blocks[self.u_ref().cur].returns() {
+            self.next_block();
+        }
         let u = self.u();
         let cur = u.cur;
         u.cfg.blocks[cur].instrs.push(i);
