@@ -407,6 +407,22 @@ impl<'a> Compiler<'a> {
                     self.use_next_block(end);
                     return Ok(());
                 }
+                Expr::UnaryOp(u) if negated_compare(u).is_some() => {
+                    // ast_opt made `not (a in b)` the compare `a not in b`, with
+                    // the compare's location: as below.
+                    let Some((c, op)) = negated_compare(u) else {
+                        return Ok(());
+                    };
+                    self.set_loc(c.range);
+                    self.visit_compare(c, Some(op))?;
+                    let op = if cond {
+                        Opcode::POP_JUMP_IF_TRUE
+                    } else {
+                        Opcode::POP_JUMP_IF_FALSE
+                    };
+                    self.addop_j(op, next);
+                    return Ok(());
+                }
                 Expr::Compare(c) if c.ops.len() == 1 => {
                     // A compared condition's jump carries the comparison's location,
                     // which stays current afterwards (CPython 3.11 does not restore it).

@@ -23,3 +23,14 @@ def g(x, a, b):
 
 g(1, 2, 3)
 g(2, 2, 3)
+
+# `not (a in b)` is the compare `a not in b`; as a condition, its jump takes
+# the compare's location.
+def h(d, signals):
+    for key in d:
+        if not key in signals:
+            print('missing', key)
+        if not (key is None) and not key in (1, 2):
+            print('odd', key)
+
+h([1, 5], [1])
