@@ -866,7 +866,10 @@ impl Compiler<'_> {
                 b' ' | b'\t' | b'\x0c' | b'\r' | b'\\' => i -= 1,
                 b'\n' => {
                     i -= 1;
-                    let line_start = src[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+                    let line_start = src[..i]
+                        .iter()
+                        .rposition(|&c| c == b'\n')
+                        .map_or(0, |p| p + 1);
                     if let Some(hash) = src[line_start..i].iter().position(|&c| c == b'#') {
                         i = line_start + hash;
                     }
