@@ -72,7 +72,10 @@ fn modes_and_optimize_levels_match_cpython() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(errors.is_empty(), "pyrs failed to compile: {errors:?}");
-    let mismatches: Vec<&str> = report.lines().filter(|l| l.starts_with("MISMATCH")).collect();
+    let mismatches: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("MISMATCH"))
+        .collect();
     assert!(mismatches.is_empty(), "differences from CPython:\n{report}");
     assert_eq!(
         report.trim(),

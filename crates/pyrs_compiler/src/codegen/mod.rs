@@ -60,6 +60,9 @@ pub(crate) struct Compiler<'a> {
     pub finally_bodies: Vec<&'a [Stmt]>,
     /// Nesting depth of visits, to fail cleanly on absurdly deep trees.
     pub depth: u32,
+    /// The line of the last `from __future__` import of the module's leading
+    /// block (`ff_lineno` of Python/future.c); later ones are errors.
+    pub future_lineno: u32,
 }
 
 impl<'a> Compiler<'a> {
@@ -79,6 +82,7 @@ impl<'a> Compiler<'a> {
             interactive: false,
             finally_bodies: Vec::new(),
             depth: 0,
+            future_lineno: 0,
         }
     }
 
@@ -497,6 +501,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_mod` for `exec`/`single` input.
     pub fn compile_module(&mut self, body: &'a [Stmt], interactive: bool) -> CResult<CodeObject> {
+        self.future_lineno = self.leading_future_lineno(body);
         self.enter_scope("<module>", ScopeType::Module, 0, 1)?;
         if interactive {
             self.interactive = true;
@@ -510,6 +515,26 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_mod` for `eval` input.
+    /// `future_parse`: after an optional docstring, the run of
+    /// `from __future__` imports; the line of the last one.
+    fn leading_future_lineno(&self, body: &[Stmt]) -> u32 {
+        let mut line = 0;
+        for (i, s) in body.iter().enumerate() {
+            match s {
+                Stmt::Expr(e) if i == 0 && matches!(&*e.value, ast::Expr::StringLiteral(_)) => {}
+                Stmt::ImportFrom(f)
+                    if f.module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__") =>
+                {
+                    line = self.line_of(f.range);
+                }
+                _ => break,
+            }
+        }
+        line
+    }
+
     pub fn compile_expression(&mut self, e: &'a ast::Expr) -> CResult<CodeObject> {
         self.enter_scope("<module>", ScopeType::Module, 0, 1)?;
         self.visit_expr(e)?;
