@@ -167,7 +167,8 @@ impl<'a> Compiler<'a> {
         self.addop_j(Opcode::JUMP, start);
         self.pop_fblock();
         self.use_next_block(except);
-        self.unset_loc();
+        // END_ASYNC_FOR ends the `for`, not the body: the iterator's location.
+        self.set_loc(f.iter.range());
         self.addop(Opcode::END_ASYNC_FOR);
         self.visit_body(&f.orelse)?;
         self.use_next_block(end);

@@ -544,6 +544,17 @@ impl<'a> Compiler<'a> {
     /// `compiler_body`: a module or class body, with its docstring and the
     /// `__annotations__` set-up.
     pub fn compile_body(&mut self, body: &'a [Stmt]) -> CResult {
+        // A module's SETUP_ANNOTATIONS takes the first statement's location.
+        if self.u_ref().scope_type == ScopeType::Module {
+            if let Some(first) = body.first() {
+                let range = match first {
+                    Stmt::FunctionDef(f) => self.def_range(f.range, &f.decorator_list),
+                    Stmt::ClassDef(c) => self.def_range(c.range, &c.decorator_list),
+                    _ => first.range(),
+                };
+                self.set_loc(range);
+            }
+        }
         if stmt::find_ann(body) {
             self.addop(Opcode::SETUP_ANNOTATIONS);
         }
