@@ -671,7 +671,7 @@ impl<'a> Compiler<'a> {
                 ast::FStringPart::Literal(s) => push_text(&mut parts, &s.value),
                 ast::FStringPart::FString(fs) => {
                     for el in fs.elements.iter() {
-                        collect_element(&mut parts, el);
+                        collect_element(&mut parts, el, fs.range);
                     }
                 }
             }
@@ -773,7 +773,7 @@ impl<'a> Compiler<'a> {
                 self.u().loc = saved;
             }
             FPart::Text(s) => self.load_const(Const::Str(Rc::from(s.as_str()))),
-            FPart::Value(i) => {
+            FPart::Value(i, token_range) => {
                 self.visit_expr(&i.expression)?;
                 let mut oparg = match i.conversion {
                     ast::ConversionFlag::Str => format_value::CONV_STR,
@@ -790,9 +790,12 @@ impl<'a> Compiler<'a> {
                 if let Some(spec) = &i.format_spec {
                     let mut parts = Vec::new();
                     for el in spec.elements.iter() {
-                        collect_element(&mut parts, el);
+                        collect_element(&mut parts, el, token_range);
                     }
+                    let saved = self.u().loc;
+                    self.set_loc(token_range);
                     self.joined_str(parts, range)?;
+                    self.u().loc = saved;
                     oparg |= format_value::HAVE_SPEC;
                 }
                 self.addop_i(Opcode::FORMAT_VALUE, oparg);
@@ -805,7 +808,9 @@ impl<'a> Compiler<'a> {
 /// A piece of an f-string as CPython's `JoinedStr.values` holds it.
 pub(crate) enum FPart<'a> {
     Text(String),
-    Value(&'a ast::InterpolatedElement),
+    /// A replacement field, and the range of the string token holding it (a
+    /// format spec takes that token's location, as in 3.11's string parser).
+    Value(&'a ast::InterpolatedElement, TextRange),
     /// A `%s`-style unit that ast_opt turned into a formatted value: its
     /// expression, FORMAT_VALUE's conversion and the constant format spec.
     Percent(&'a Expr, u32, Option<String>),
@@ -824,7 +829,11 @@ fn push_text(parts: &mut Vec<FPart<'_>>, s: &str) {
     }
 }
 
-fn collect_element<'a>(parts: &mut Vec<FPart<'a>>, el: &'a ast::InterpolatedStringElement) {
+fn collect_element<'a>(
+    parts: &mut Vec<FPart<'a>>,
+    el: &'a ast::InterpolatedStringElement,
+    token: TextRange,
+) {
     match el {
         ast::InterpolatedStringElement::Literal(l) => push_text(parts, &l.value),
         ast::InterpolatedStringElement::Interpolation(i) => {
@@ -833,7 +842,7 @@ fn collect_element<'a>(parts: &mut Vec<FPart<'a>>, el: &'a ast::InterpolatedStri
                 push_text(parts, d.expression());
                 push_text(parts, d.trailing());
             }
-            parts.push(FPart::Value(i));
+            parts.push(FPart::Value(i, token));
         }
     }
 }

@@ -14,3 +14,14 @@ def show(x, y, z):
                       y))
 
 show(1, 'two', 'θ')
+
+# A format spec takes the location of the string token holding it, even in an
+# implicitly concatenated f-string that spans lines.
+class Sem:
+    _value = 3
+    def __repr__(self):
+        cls = self.__class__
+        return (f"<{cls.__name__} at {12648430:#x}:"
+                f" value={self._value:>{4}}>")
+
+print(repr(Sem()))
