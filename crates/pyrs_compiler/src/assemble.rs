@@ -418,7 +418,7 @@ fn assemble_jump_offsets(cfg: &mut Cfg) {
 }
 
 fn write_instr(code: &mut Vec<u8>, ins: &Instr) {
-    let arg = ins.arg;
+    let arg = ins.oparg();
     let byte = ins.op.to_byte().unwrap_or(Opcode::NOP as u8);
     let ext = ins.size() - 1 - ins.op.cache_entries();
     for k in (1..=ext).rev() {

@@ -201,7 +201,14 @@ fn is_exit_without_lineno(cfg: &Cfg, b: BlockId) -> bool {
 /// `duplicate_exits_without_lineno`: give every line-less exit block a single
 /// predecessor, so that it can take that predecessor's line.
 pub fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
+    // CPython walks `b_list`, newest block first, and each copy goes right
+    // after its original: which predecessor gets which copy, and so the
+    // layout, depends on that order. Copies made here are not visited.
+    let mut in_layout = vec![false; cfg.blocks.len()];
     for b in cfg.order() {
+        in_layout[b] = true;
+    }
+    for b in (0..in_layout.len()).rev().filter(|&b| in_layout[b]) {
         let Some(last) = cfg.blocks[b].instrs.last() else {
             continue;
         };

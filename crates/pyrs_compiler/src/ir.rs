@@ -64,9 +64,19 @@ impl Instr {
         )
     }
 
+    /// The argument as written: an opcode without one writes 0, whatever a
+    /// pass left in `arg` (CPython's NOPs from folded LOAD_CONSTs keep theirs).
+    pub fn oparg(&self) -> u32 {
+        if self.op.has_arg() {
+            self.arg
+        } else {
+            0
+        }
+    }
+
     /// Size in code units: EXTENDED_ARG prefixes, the instruction, its caches.
     pub fn size(&self) -> usize {
-        let ext = match self.arg {
+        let ext = match self.oparg() {
             0..=0xff => 0,
             0x100..=0xffff => 1,
             0x1_0000..=0xff_ffff => 2,

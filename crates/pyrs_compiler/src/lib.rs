@@ -3,10 +3,12 @@
 
 mod assemble;
 mod codegen;
+mod const_eq;
 mod flowgraph;
 mod fold;
 mod ir;
 mod peephole;
+mod percent_format;
 mod unit;
 
 pub use pyrs_bytecode::CodeObject;
@@ -52,12 +54,19 @@ pub fn compile(
         Parsed::Module(m) => pyrs_symtable::Body::Module(&m.body),
         Parsed::Expression(e) => pyrs_symtable::Body::Expression(&e.body),
     };
-    let symtable = pyrs_symtable::build(body, source, filename, future_annotations)?;
+    let with_file_text = |mut e: SyntaxErrorInfo| {
+        e.text = pyrs_syntax::program_text(filename, e.lineno);
+        e
+    };
+    let symtable =
+        pyrs_symtable::build(body, source, filename, future_annotations).map_err(with_file_text)?;
     let mut c = codegen::Compiler::new(source, filename, symtable, &options);
     match &parsed {
         Parsed::Module(m) => c.compile_module(&m.body, mode == Mode::Single),
         Parsed::Expression(e) => c.compile_expression(&e.body),
     }
+    // Errors found after parsing carry the file's line, as CPython's do.
+    .map_err(with_file_text)
 }
 
 /// `future_parse`: the `from __future__ import ...` statements at the top of a

@@ -21,12 +21,13 @@ fn has_const(op: Opcode) -> bool {
     matches!(op, Opcode::LOAD_CONST | Opcode::KW_NAMES)
 }
 
-/// `jump_thread`: retarget `inst` to the target of the jump it lands on.
+/// `jump_thread`: retarget `inst` to the target of the jump it lands on. 3.11
+/// threads only between jumps on the same line: a jump without a line (the
+/// artificial jump back to a loop's start) is kept as a trampoline (3.12 relaxed
+/// this).
 fn jump_thread(cfg: &mut Cfg, b: BlockId, i: usize, target: &Instr, op: Opcode) -> bool {
     let inst = &mut cfg.blocks[b].instrs[i];
-    if (inst.loc.lineno == target.loc.lineno || target.loc.lineno == -1)
-        && inst.target != target.target
-    {
+    if inst.loc.lineno == target.loc.lineno && inst.target != target.target {
         inst.target = target.target;
         inst.op = op;
         return true;

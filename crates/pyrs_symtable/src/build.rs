@@ -342,7 +342,9 @@ impl Builder<'_> {
                         };
                         return Err(self.error(msg, s.range()));
                     }
-                    self.add_def(n, DEF_GLOBAL, n.range)?;
+                    // The directive's location is the statement's (CPython's
+                    // `symtable_record_directive`), which later errors point at.
+                    self.add_def(n, DEF_GLOBAL, s.range())?;
                 }
             }
             Stmt::Nonlocal(g) => {
@@ -366,7 +368,7 @@ impl Builder<'_> {
                         };
                         return Err(self.error(msg, s.range()));
                     }
-                    self.add_def(n, DEF_NONLOCAL, n.range)?;
+                    self.add_def(n, DEF_NONLOCAL, s.range())?;
                 }
             }
             Stmt::Expr(e) => self.visit_expr(&e.value)?,
@@ -387,14 +389,15 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn visit_alias(&mut self, a: &ast::Alias, stmt_range: TextRange) -> R {
+    fn visit_alias(&mut self, a: &ast::Alias, _stmt_range: TextRange) -> R {
         let store = match &a.asname {
             Some(n) => n.as_str(),
             None => a.name.as_str().split('.').next().unwrap_or(""),
         };
         if store == "*" {
             if self.entries[self.cur()].typ != BlockType::Module {
-                return Err(self.error("import * only allowed at module level".into(), stmt_range));
+                // CPython points at the `*` itself.
+                return Err(self.error("import * only allowed at module level".into(), a.range));
             }
             return Ok(());
         }

@@ -10,8 +10,10 @@ pub use ruff_text_size::{Ranged, TextRange, TextSize};
 
 mod errors;
 mod line_index;
+mod targets;
+mod tokenizer_errors;
 
-pub use errors::syntax_error_at;
+pub use errors::{program_text, syntax_error_at};
 pub use line_index::LineIndex;
 
 /// Which exception class a compile-time error is (all are `SyntaxError` or subclasses).
@@ -63,7 +65,18 @@ pub fn parse(source: &str, filename: &str, mode: ParseMode) -> Result<Parsed, Sy
     let options = ParseOptions::from(ruff_mode).with_target_version(ast::PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     if let Some(err) = parsed.errors().first() {
-        return Err(errors::from_parse_error(source, filename, err));
+        if let Some(e) =
+            tokenizer_errors::tokenizer_error(source, filename, parsed.tokens(), parsed.errors())
+        {
+            return Err(e);
+        }
+        return Err(errors::from_parse_error(
+            source,
+            filename,
+            err,
+            parsed.syntax(),
+            parsed.tokens(),
+        ));
     }
     check_nesting(parsed.tokens(), source, filename)?;
     if let Some(err) = parsed.unsupported_syntax_errors().first() {

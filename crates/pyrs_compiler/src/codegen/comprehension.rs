@@ -55,9 +55,10 @@ impl<'a> Compiler<'a> {
         )
     }
     pub fn visit_genexp(&mut self, c: &'a ast::ExprGenerator) -> CResult {
+        let range = self.genexp_range(c);
         self.comprehension(
             c,
-            c.range,
+            range,
             CompType::GenExp,
             "<genexpr>",
             &c.generators,
@@ -111,7 +112,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.u_ref().qualname.clone();
         let co = self.exit_scope(true)?;
         self.make_closure(co, 0, &qualname, range)?;
-        self.visit_expr(&outermost.iter)?;
+        self.visit_for_iter(&outermost.iter)?;
         if outermost.is_async {
             self.addop(Opcode::GET_AITER);
         } else {
@@ -206,20 +207,24 @@ impl<'a> Compiler<'a> {
             self.u().argcount = 1;
             self.addop_i(Opcode::LOAD_FAST, 0);
         } else {
-            // `for y in [f(x)]` binds without iterating.
+            // `for y in [f(x)]` binds without iterating (not when ast_opt
+            // made the iterable a constant).
             let elts = match &gen.iter {
                 Expr::List(l) => Some(&l.elts),
                 Expr::Tuple(t) => Some(&t.elts),
                 _ => None,
             };
             if let Some(elts) = elts {
-                if elts.len() == 1 && !matches!(elts[0], Expr::Starred(_)) {
+                if elts.len() == 1
+                    && !matches!(elts[0], Expr::Starred(_))
+                    && self.const_of(&elts[0]).is_none()
+                {
                     self.visit_expr(&elts[0])?;
                     start = None;
                 }
             }
             if start.is_some() {
-                self.visit_expr(&gen.iter)?;
+                self.visit_for_iter(&gen.iter)?;
                 self.addop(Opcode::GET_ITER);
             }
         }

@@ -13,7 +13,7 @@ use pyrs_syntax::ast::{self, Expr, Stmt};
 use pyrs_syntax::{Ranged, TextRange};
 
 impl<'a> Compiler<'a> {
-    fn visit_body(&mut self, body: &'a [Stmt]) -> CResult {
+    pub(crate) fn visit_body(&mut self, body: &'a [Stmt]) -> CResult {
         for s in body {
             self.visit_stmt(s)?;
         }
@@ -103,9 +103,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The iterable of a `for`: ast_opt turns a constant list into a tuple and a
-    /// constant set into a frozenset.
-    fn visit_for_iter(&mut self, e: &'a Expr) -> CResult {
+    /// The iterable of a `for` or a comprehension (ast_opt's `fold_iter`): a
+    /// constant list becomes a constant tuple and a constant set a frozenset;
+    /// any other list without `*` is built as a tuple.
+    pub(crate) fn visit_for_iter(&mut self, e: &'a Expr) -> CResult {
         let (elts, set) = match e {
             Expr::List(l) => (Some(&l.elts), false),
             Expr::Set(s) => (Some(&s.elts), true),
@@ -122,6 +123,20 @@ impl<'a> Compiler<'a> {
                 } else {
                     Const::Tuple(items)
                 });
+                self.u().loc = saved;
+                return Ok(());
+            }
+            if !set && !elts.iter().any(|x| matches!(x, Expr::Starred(_))) {
+                let saved = self.u().loc;
+                self.set_loc(e.range());
+                self.starunpack_helper(
+                    elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                )?;
                 self.u().loc = saved;
                 return Ok(());
             }
@@ -152,7 +167,8 @@ impl<'a> Compiler<'a> {
         self.addop_j(Opcode::JUMP, start);
         self.pop_fblock();
         self.use_next_block(except);
-        self.unset_loc();
+        // END_ASYNC_FOR ends the `for`, not the body: the iterator's location.
+        self.set_loc(f.iter.range());
         self.addop(Opcode::END_ASYNC_FOR);
         self.visit_body(&f.orelse)?;
         self.use_next_block(end);
@@ -186,21 +202,29 @@ impl<'a> Compiler<'a> {
             self.set_loc(r.range);
             self.addop(Opcode::NOP);
         }
-        self.unwind_fblock_stack(preserve_tos, false)?;
+        // Errors point where CPython's current location is: a constant
+        // value's own range when it is on the statement's line.
+        let loc_range = match &r.value {
+            Some(v) if !preserve_tos && same_line => v.range(),
+            _ => r.range,
+        };
+        self.unwind_fblock_stack(preserve_tos, false, loc_range)?;
         match (&r.value, value_const) {
             (None, _) => self.load_const(Const::None),
             (Some(_), Some(c)) => self.load_const(c),
             _ => {}
         }
+        // No NEXT_BLOCK: when `return` ends the body, the current block
+        // returns and `exit_scope` adds no `return None` (nor its None
+        // constant). Whatever follows starts a block in push_instr.
         self.addop(Opcode::RETURN_VALUE);
-        self.next_block();
         Ok(())
     }
 
     /// `compiler_break`.
     pub fn visit_break(&mut self, range: TextRange) -> CResult {
         self.addop(Opcode::NOP);
-        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+        let Some(lp) = self.unwind_fblock_stack(false, true, range)? else {
             return Err(self.error("'break' outside loop", range));
         };
         self.unwind_fblock(&lp, false)?;
@@ -213,7 +237,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_continue`.
     pub fn visit_continue(&mut self, range: TextRange) -> CResult {
         self.addop(Opcode::NOP);
-        let Some(lp) = self.unwind_fblock_stack(false, true)? else {
+        let Some(lp) = self.unwind_fblock_stack(false, true, range)? else {
             return Err(self.error("'continue' not properly in loop", range));
         };
         if let Some(b) = lp.block {
@@ -228,6 +252,7 @@ impl<'a> Compiler<'a> {
         &mut self,
         preserve_tos: bool,
         to_loop: bool,
+        range: TextRange,
     ) -> CResult<Option<FBlock>> {
         let Some(top) = self.u_ref().fblocks.last().cloned() else {
             return Ok(None);
@@ -235,7 +260,7 @@ impl<'a> Compiler<'a> {
         if matches!(top.kind, FBlockKind::ExceptionGroupHandler) {
             return Err(self.error(
                 "'break', 'continue' and 'return' cannot appear in an except* block",
-                TextRange::default(),
+                range,
             ));
         }
         if to_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
@@ -243,7 +268,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.unwind_fblock(&top, preserve_tos)?;
-        let r = self.unwind_fblock_stack(preserve_tos, to_loop)?;
+        let r = self.unwind_fblock_stack(preserve_tos, to_loop, range)?;
         self.u().fblocks.push(top);
         Ok(r)
     }
@@ -335,7 +360,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `POP_EXCEPT_AND_RERAISE`.
-    fn pop_except_and_reraise(&mut self) {
+    pub(crate) fn pop_except_and_reraise(&mut self) {
         self.addop_i(Opcode::COPY, 3);
         self.addop(Opcode::POP_EXCEPT);
         self.addop_i(Opcode::RERAISE, 1);
@@ -343,11 +368,10 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_try`.
     pub fn visit_try(&mut self, t: &'a ast::StmtTry) -> CResult {
-        if t.is_star {
-            return Err(self.unsupported("except*", t.range));
-        }
         if !t.finalbody.is_empty() {
             self.visit_try_finally(t)
+        } else if t.is_star {
+            self.visit_try_star_except(t)
         } else {
             self.visit_try_except(t)
         }
@@ -364,7 +388,9 @@ impl<'a> Compiler<'a> {
         self.finally_bodies.push(&t.finalbody);
         let idx = self.finally_bodies.len() - 1;
         self.push_fblock(FBlockKind::FinallyTry(idx), Some(body), Some(end), t.range)?;
-        if !t.handlers.is_empty() {
+        if t.is_star && !t.handlers.is_empty() {
+            self.visit_try_star_except(t)?;
+        } else if !t.handlers.is_empty() {
             self.visit_try_except(t)?;
         } else {
             self.visit_body(&t.body)?;

@@ -39,7 +39,7 @@ impl<'a> Compiler<'a> {
     pub fn visit_expr(&mut self, e: &'a Expr) -> CResult {
         self.enter_nesting(e.range())?;
         let saved = self.u().loc;
-        self.set_loc(expr_range(e));
+        self.set_loc(self.expr_range(e));
         let r = self.visit_expr1(e);
         self.u().loc = saved;
         self.depth -= 1;
@@ -58,6 +58,7 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&n.target)?;
             }
             Expr::BoolOp(b) => self.visit_boolop(b)?,
+            Expr::BinOp(b) if self.percent_format(b)? => {}
             Expr::BinOp(b) => {
                 self.visit_expr(&b.left)?;
                 self.visit_expr(&b.right)?;
@@ -301,7 +302,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn addop_compare(&mut self, op: CmpOp) {
+    pub(crate) fn addop_compare(&mut self, op: CmpOp) {
         use pyrs_bytecode::opcode::CMP_OP;
         let (opcode, arg) = match op {
             CmpOp::Is => (Opcode::IS_OP, 0),
@@ -319,30 +320,11 @@ impl<'a> Compiler<'a> {
         self.addop_i(opcode, arg);
     }
 
-    /// A comparator, with ast_opt's `in [consts]` -> tuple / `in {consts}` ->
-    /// frozenset rewrite.
+    /// A comparator: the last one of a chain, after `in`/`not in`, goes
+    /// through ast_opt's `fold_iter` (list -> tuple, constant set -> frozenset).
     fn visit_comparator(&mut self, op: CmpOp, e: &'a Expr) -> CResult {
         if matches!(op, CmpOp::In | CmpOp::NotIn) {
-            let (elts, set) = match e {
-                Expr::List(l) => (Some(&l.elts), false),
-                Expr::Set(s) => (Some(&s.elts), true),
-                _ => (None, false),
-            };
-            if let Some(elts) = elts {
-                let consts: Option<Vec<Const>> = elts.iter().map(|x| self.const_of(x)).collect();
-                if let Some(items) = consts {
-                    let saved = self.u().loc;
-                    self.set_loc(e.range());
-                    let c = if set {
-                        Const::FrozenSet(Rc::from(items))
-                    } else {
-                        Const::Tuple(Rc::from(items))
-                    };
-                    self.load_const(c);
-                    self.u().loc = saved;
-                    return Ok(());
-                }
-            }
+            return self.visit_for_iter(e);
         }
         self.visit_expr(e)
     }
@@ -423,6 +405,22 @@ impl<'a> Compiler<'a> {
                     self.use_next_block(next2);
                     self.jump_if(&i.orelse, next, cond)?;
                     self.use_next_block(end);
+                    return Ok(());
+                }
+                Expr::UnaryOp(u) if negated_compare(u).is_some() => {
+                    // ast_opt made `not (a in b)` the compare `a not in b`, with
+                    // the compare's location: as below.
+                    let Some((c, op)) = negated_compare(u) else {
+                        return Ok(());
+                    };
+                    self.set_loc(c.range);
+                    self.visit_compare(c, Some(op))?;
+                    let op = if cond {
+                        Opcode::POP_JUMP_IF_TRUE
+                    } else {
+                        Opcode::POP_JUMP_IF_FALSE
+                    };
+                    self.addop_j(op, next);
                     return Ok(());
                 }
                 Expr::Compare(c) if c.ops.len() == 1 => {
@@ -673,7 +671,7 @@ impl<'a> Compiler<'a> {
                 ast::FStringPart::Literal(s) => push_text(&mut parts, &s.value),
                 ast::FStringPart::FString(fs) => {
                     for el in fs.elements.iter() {
-                        collect_element(&mut parts, el);
+                        collect_element(&mut parts, el, fs.range);
                     }
                 }
             }
@@ -705,10 +703,77 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// ast_opt's `optimize_format`: `'..%s..' % (a, b)` compiled as the
+    /// f-string it is equivalent to. Returns false (emitting nothing) when
+    /// CPython keeps the `%` operation.
+    fn percent_format(&mut self, b: &'a ast::ExprBinOp) -> CResult<bool> {
+        if b.op != Operator::Mod {
+            return Ok(false);
+        }
+        let Expr::Tuple(t) = &*b.right else {
+            return Ok(false);
+        };
+        // A tuple of constants is folded into a constant first, and starred
+        // items cannot be counted.
+        if t.elts.iter().any(|e| matches!(e, Expr::Starred(_))) || self.const_of(&b.right).is_some()
+        {
+            return Ok(false);
+        }
+        let Some(Const::Str(fmt)) = self.const_of(&b.left) else {
+            return Ok(false);
+        };
+        let Some(pieces) = crate::percent_format::parse(&fmt, t.elts.len()) else {
+            return Ok(false);
+        };
+        let parts = pieces
+            .into_iter()
+            .map(|p| match p {
+                crate::percent_format::Piece::Text(s) => FPart::PercentText(s),
+                crate::percent_format::Piece::Value {
+                    index,
+                    conversion,
+                    spec,
+                } => {
+                    let conv = match conversion {
+                        'r' => format_value::CONV_REPR,
+                        'a' => format_value::CONV_ASCII,
+                        _ => format_value::CONV_STR,
+                    };
+                    FPart::Percent(&t.elts[index], conv, spec)
+                }
+            })
+            .collect();
+        self.joined_str(parts, b.range)?;
+        Ok(true)
+    }
+
     fn visit_fpart(&mut self, p: FPart<'a>, range: TextRange) -> CResult {
         match p {
+            // The optimizer's new constants have no location (lineno -1): they
+            // take their neighbour's line.
+            FPart::PercentText(s) => {
+                let saved = self.u().loc;
+                self.u().loc = pyrs_bytecode::linetable::Location::NONE;
+                self.load_const(Const::Str(Rc::from(s.as_str())));
+                self.u().loc = saved;
+            }
+            FPart::Percent(e, conv, spec) => {
+                let saved = self.u().loc;
+                self.visit_expr(e)?;
+                self.set_loc(self.expr_range(e));
+                let mut oparg = conv;
+                if let Some(spec) = spec {
+                    let here = self.u().loc;
+                    self.u().loc = pyrs_bytecode::linetable::Location::NONE;
+                    self.load_const(Const::Str(Rc::from(spec.as_str())));
+                    self.u().loc = here;
+                    oparg |= format_value::HAVE_SPEC;
+                }
+                self.addop_i(Opcode::FORMAT_VALUE, oparg);
+                self.u().loc = saved;
+            }
             FPart::Text(s) => self.load_const(Const::Str(Rc::from(s.as_str()))),
-            FPart::Value(i) => {
+            FPart::Value(i, token_range) => {
                 self.visit_expr(&i.expression)?;
                 let mut oparg = match i.conversion {
                     ast::ConversionFlag::Str => format_value::CONV_STR,
@@ -725,9 +790,12 @@ impl<'a> Compiler<'a> {
                 if let Some(spec) = &i.format_spec {
                     let mut parts = Vec::new();
                     for el in spec.elements.iter() {
-                        collect_element(&mut parts, el);
+                        collect_element(&mut parts, el, token_range);
                     }
+                    let saved = self.u().loc;
+                    self.set_loc(token_range);
                     self.joined_str(parts, range)?;
+                    self.u().loc = saved;
                     oparg |= format_value::HAVE_SPEC;
                 }
                 self.addop_i(Opcode::FORMAT_VALUE, oparg);
@@ -740,7 +808,14 @@ impl<'a> Compiler<'a> {
 /// A piece of an f-string as CPython's `JoinedStr.values` holds it.
 pub(crate) enum FPart<'a> {
     Text(String),
-    Value(&'a ast::InterpolatedElement),
+    /// A replacement field, and the range of the string token holding it (a
+    /// format spec takes that token's location, as in 3.11's string parser).
+    Value(&'a ast::InterpolatedElement, TextRange),
+    /// A `%s`-style unit that ast_opt turned into a formatted value: its
+    /// expression, FORMAT_VALUE's conversion and the constant format spec.
+    Percent(&'a Expr, u32, Option<String>),
+    /// Literal text of such a format.
+    PercentText(String),
 }
 
 fn push_text(parts: &mut Vec<FPart<'_>>, s: &str) {
@@ -754,7 +829,11 @@ fn push_text(parts: &mut Vec<FPart<'_>>, s: &str) {
     }
 }
 
-fn collect_element<'a>(parts: &mut Vec<FPart<'a>>, el: &'a ast::InterpolatedStringElement) {
+fn collect_element<'a>(
+    parts: &mut Vec<FPart<'a>>,
+    el: &'a ast::InterpolatedStringElement,
+    token: TextRange,
+) {
     match el {
         ast::InterpolatedStringElement::Literal(l) => push_text(parts, &l.value),
         ast::InterpolatedStringElement::Interpolation(i) => {
@@ -763,20 +842,71 @@ fn collect_element<'a>(parts: &mut Vec<FPart<'a>>, el: &'a ast::InterpolatedStri
                 push_text(parts, d.expression());
                 push_text(parts, d.trailing());
             }
-            parts.push(FPart::Value(i));
+            parts.push(FPart::Value(i, token));
         }
     }
 }
 
-/// An expression's range as CPython's AST has it: a generator expression that
-/// is a call's only argument includes the call's parentheses.
-pub(crate) fn expr_range(e: &Expr) -> TextRange {
-    match e {
-        Expr::Generator(g) if !g.parenthesized => TextRange::new(
-            g.range.start() - pyrs_syntax::TextSize::from(1),
-            g.range.end() + pyrs_syntax::TextSize::from(1),
-        ),
-        _ => e.range(),
+impl Compiler<'_> {
+    /// An expression's range as CPython's AST has it: a generator expression
+    /// that is a call's only argument includes the call's parentheses.
+    pub(crate) fn expr_range(&self, e: &Expr) -> TextRange {
+        match e {
+            Expr::Generator(g) => self.genexp_range(g),
+            _ => e.range(),
+        }
+    }
+
+    /// `f(x for x in y)`: the generator spans the parentheses, which ruff
+    /// leaves out. Whitespace and comments may separate them from it.
+    pub(crate) fn genexp_range(&self, g: &ast::ExprGenerator) -> TextRange {
+        if g.parenthesized {
+            return g.range;
+        }
+        let src = self.source.as_bytes();
+        // Backwards to the '(' (a line ending in a comment is read up to its '#').
+        let mut i = usize::from(g.range.start()).min(src.len());
+        let start = loop {
+            if i == 0 {
+                break None;
+            }
+            match src[i - 1] {
+                b'(' => break Some(i - 1),
+                b' ' | b'\t' | b'\x0c' | b'\r' | b'\\' => i -= 1,
+                b'\n' => {
+                    i -= 1;
+                    let line_start = src[..i]
+                        .iter()
+                        .rposition(|&c| c == b'\n')
+                        .map_or(0, |p| p + 1);
+                    if let Some(hash) = src[line_start..i].iter().position(|&c| c == b'#') {
+                        i = line_start + hash;
+                    }
+                }
+                _ => break None,
+            }
+        };
+        // Forwards to the ')'.
+        let mut j = usize::from(g.range.end()).min(src.len());
+        let end = loop {
+            match src.get(j) {
+                Some(b')') => break Some(j + 1),
+                Some(b' ' | b'\t' | b'\x0c' | b'\r' | b'\n' | b'\\') => j += 1,
+                Some(b'#') => {
+                    while j < src.len() && src[j] != b'\n' {
+                        j += 1;
+                    }
+                }
+                _ => break None,
+            }
+        };
+        match (start, end) {
+            (Some(s), Some(e)) => TextRange::new(
+                pyrs_syntax::TextSize::from(s as u32),
+                pyrs_syntax::TextSize::from(e as u32),
+            ),
+            _ => g.range,
+        }
     }
 }
 

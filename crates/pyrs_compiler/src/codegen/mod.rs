@@ -9,7 +9,9 @@ mod comprehension;
 mod control;
 mod expr;
 mod function;
+mod pattern;
 mod stmt;
+mod try_star;
 
 use crate::ir::{BlockId, Instr};
 use crate::unit::{FBlock, FBlockKind, NameMap, ScopeType, Unit};
@@ -58,6 +60,9 @@ pub(crate) struct Compiler<'a> {
     pub finally_bodies: Vec<&'a [Stmt]>,
     /// Nesting depth of visits, to fail cleanly on absurdly deep trees.
     pub depth: u32,
+    /// The line of the last `from __future__` import of the module's leading
+    /// block (`ff_lineno` of Python/future.c); later ones are errors.
+    pub future_lineno: u32,
 }
 
 impl<'a> Compiler<'a> {
@@ -77,6 +82,7 @@ impl<'a> Compiler<'a> {
             interactive: false,
             finally_bodies: Vec::new(),
             depth: 0,
+            future_lineno: 0,
         }
     }
 
@@ -93,10 +99,6 @@ impl<'a> Compiler<'a> {
 
     pub fn error(&self, msg: impl Into<String>, range: TextRange) -> SyntaxErrorInfo {
         syntax_error_at(self.source, self.filename, msg.into(), range)
-    }
-
-    pub fn unsupported(&self, what: &str, range: TextRange) -> SyntaxErrorInfo {
-        self.error(format!("pyrs: {what} is not supported yet"), range)
     }
 
     pub fn enter_nesting(&mut self, range: TextRange) -> CResult {
@@ -175,6 +177,10 @@ impl<'a> Compiler<'a> {
         // returns decides if `exit_scope` appends `return None` (CPython's
         // `basicblock_returns(u_curblock)`); `return` statements split explicitly.
         let ends_block = i.is_jump() || matches!(i.op, Opcode::RAISE_VARARGS | Opcode::RERAISE);
+        // Code after a `return` (dead, but compiled) starts a new block.
+        if self.u_ref().cfg.blocks[self.u_ref().cur].returns() {
+            self.next_block();
+        }
         let u = self.u();
         let cur = u.cur;
         u.cfg.blocks[cur].instrs.push(i);
@@ -495,6 +501,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_mod` for `exec`/`single` input.
     pub fn compile_module(&mut self, body: &'a [Stmt], interactive: bool) -> CResult<CodeObject> {
+        self.future_lineno = self.leading_future_lineno(body);
         self.enter_scope("<module>", ScopeType::Module, 0, 1)?;
         if interactive {
             self.interactive = true;
@@ -508,6 +515,26 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_mod` for `eval` input.
+    /// `future_parse`: after an optional docstring, the run of
+    /// `from __future__` imports; the line of the last one.
+    fn leading_future_lineno(&self, body: &[Stmt]) -> u32 {
+        let mut line = 0;
+        for (i, s) in body.iter().enumerate() {
+            match s {
+                Stmt::Expr(e) if i == 0 && matches!(&*e.value, ast::Expr::StringLiteral(_)) => {}
+                Stmt::ImportFrom(f)
+                    if f.module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__") =>
+                {
+                    line = self.line_of(f.range);
+                }
+                _ => break,
+            }
+        }
+        line
+    }
+
     pub fn compile_expression(&mut self, e: &'a ast::Expr) -> CResult<CodeObject> {
         self.enter_scope("<module>", ScopeType::Module, 0, 1)?;
         self.visit_expr(e)?;
@@ -517,6 +544,17 @@ impl<'a> Compiler<'a> {
     /// `compiler_body`: a module or class body, with its docstring and the
     /// `__annotations__` set-up.
     pub fn compile_body(&mut self, body: &'a [Stmt]) -> CResult {
+        // A module's SETUP_ANNOTATIONS takes the first statement's location.
+        if self.u_ref().scope_type == ScopeType::Module {
+            if let Some(first) = body.first() {
+                let range = match first {
+                    Stmt::FunctionDef(f) => self.def_range(f.range, &f.decorator_list),
+                    Stmt::ClassDef(c) => self.def_range(c.range, &c.decorator_list),
+                    _ => first.range(),
+                };
+                self.set_loc(range);
+            }
+        }
         if stmt::find_ann(body) {
             self.addop(Opcode::SETUP_ANNOTATIONS);
         }

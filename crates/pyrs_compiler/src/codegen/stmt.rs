@@ -82,7 +82,7 @@ impl<'a> Compiler<'a> {
                     self.visit_with(w, 0)
                 }
             }
-            Stmt::Match(m) => Err(self.unsupported("the match statement", m.range)),
+            Stmt::Match(m) => self.visit_match(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -300,7 +300,7 @@ impl<'a> Compiler<'a> {
             .is_some_and(|m| m.as_str() == "__future__")
         {
             // Future imports are valid only at the top (the parser does not check it).
-            if !self.is_future_import_position(i) {
+            if self.line_of(i.range) > self.future_lineno {
                 return Err(self.error(
                     "from __future__ imports must occur at the beginning of the file",
                     i.range,
@@ -323,9 +323,5 @@ impl<'a> Compiler<'a> {
         }
         self.addop(Opcode::POP_TOP);
         Ok(())
-    }
-
-    fn is_future_import_position(&self, _i: &ast::StmtImportFrom) -> bool {
-        true
     }
 }

@@ -1,0 +1,4 @@
+for i in range(3):
+    i * 2
+    if i:
+        i

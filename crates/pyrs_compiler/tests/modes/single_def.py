@@ -1,0 +1,4 @@
+def f(a):
+    "doc"
+    a
+    return a
