@@ -14,3 +14,20 @@ def show(x, y, z):
                       y))
 
 show(1, 'two', 'θ')
+
+# A format spec takes the location of the string token holding it, even in an
+# implicitly concatenated f-string that spans lines.
+class Sem:
+    _value = 3
+    def __repr__(self):
+        cls = self.__class__
+        return (f"<{cls.__name__} at {12648430:#x}:"
+                f" value={self._value:>{4}}>")
+
+print(repr(Sem()))
+
+def utc(sign, hours, minutes, micro):
+    return (f'UTC{sign}{hours:02d}:{minutes:02d}'
+            f'.{micro:06d}')
+
+print(utc('+', 1, 2, 3))
