@@ -670,17 +670,27 @@ impl<'a> Compiler<'a> {
             match part {
                 ast::FStringPart::Literal(s) => push_text(&mut parts, &s.value),
                 ast::FStringPart::FString(fs) => {
+                    // 3.11's string parser locates a format spec from the first
+                    // string token to the one holding the spec.
+                    let spec_range = TextRange::new(f.range.start(), fs.range.end());
                     for el in fs.elements.iter() {
-                        collect_element(&mut parts, el, fs.range);
+                        collect_element(&mut parts, el, (spec_range, fs.range));
                     }
                 }
             }
         }
         let range = f.range;
-        self.joined_str(parts, range)
+        self.joined_str(parts, range, None)
     }
 
-    fn joined_str(&mut self, parts: Vec<FPart<'a>>, range: TextRange) -> CResult {
+    /// `compiler_joined_str`. `build_at`: where the final BUILD_STRING (or
+    /// join call) is located, when not at the current location.
+    fn joined_str(
+        &mut self,
+        parts: Vec<FPart<'a>>,
+        range: TextRange,
+        build_at: Option<TextRange>,
+    ) -> CResult {
         let n = parts.len();
         if n > STACK_USE_GUIDELINE {
             self.load_const(Const::Str(Rc::from("")));
@@ -690,6 +700,9 @@ impl<'a> Compiler<'a> {
                 self.visit_fpart(p, range)?;
                 self.addop_i(Opcode::LIST_APPEND, 1);
             }
+            if let Some(r) = build_at {
+                self.set_loc(r);
+            }
             self.addop_i(Opcode::PRECALL, 1);
             self.addop_i(Opcode::CALL, 1);
         } else {
@@ -697,6 +710,9 @@ impl<'a> Compiler<'a> {
                 self.visit_fpart(p, range)?;
             }
             if n != 1 {
+                if let Some(r) = build_at {
+                    self.set_loc(r);
+                }
                 self.addop_i(Opcode::BUILD_STRING, n as u32);
             }
         }
@@ -743,7 +759,7 @@ impl<'a> Compiler<'a> {
                 }
             })
             .collect();
-        self.joined_str(parts, b.range)?;
+        self.joined_str(parts, b.range, None)?;
         Ok(true)
     }
 
@@ -773,7 +789,7 @@ impl<'a> Compiler<'a> {
                 self.u().loc = saved;
             }
             FPart::Text(s) => self.load_const(Const::Str(Rc::from(s.as_str()))),
-            FPart::Value(i, token_range) => {
+            FPart::Value(i, (elements_at, token_range)) => {
                 self.visit_expr(&i.expression)?;
                 let mut oparg = match i.conversion {
                     ast::ConversionFlag::Str => format_value::CONV_STR,
@@ -790,11 +806,17 @@ impl<'a> Compiler<'a> {
                 if let Some(spec) = &i.format_spec {
                     let mut parts = Vec::new();
                     for el in spec.elements.iter() {
-                        collect_element(&mut parts, el, token_range);
+                        collect_element(&mut parts, el, (elements_at, token_range));
                     }
                     let saved = self.u().loc;
-                    self.set_loc(token_range);
-                    self.joined_str(parts, range)?;
+                    // A spec that is only text is one constant with the token's
+                    // location; the pieces of a composite spec span further.
+                    if matches!(parts.as_slice(), [FPart::Text(_)]) {
+                        self.set_loc(token_range);
+                    } else {
+                        self.set_loc(elements_at);
+                    }
+                    self.joined_str(parts, range, Some(token_range))?;
                     self.u().loc = saved;
                     oparg |= format_value::HAVE_SPEC;
                 }
@@ -808,9 +830,11 @@ impl<'a> Compiler<'a> {
 /// A piece of an f-string as CPython's `JoinedStr.values` holds it.
 pub(crate) enum FPart<'a> {
     Text(String),
-    /// A replacement field, and the range of the string token holding it (a
-    /// format spec takes that token's location, as in 3.11's string parser).
-    Value(&'a ast::InterpolatedElement, TextRange),
+    /// A replacement field, and the locations of its format spec as 3.11's
+    /// string parser makes them: a composite spec's pieces span from the
+    /// f-string's first token to the end of the one holding the field; the
+    /// spec itself (its BUILD_STRING, or its only constant) only that token.
+    Value(&'a ast::InterpolatedElement, (TextRange, TextRange)),
     /// A `%s`-style unit that ast_opt turned into a formatted value: its
     /// expression, FORMAT_VALUE's conversion and the constant format spec.
     Percent(&'a Expr, u32, Option<String>),
@@ -832,7 +856,7 @@ fn push_text(parts: &mut Vec<FPart<'_>>, s: &str) {
 fn collect_element<'a>(
     parts: &mut Vec<FPart<'a>>,
     el: &'a ast::InterpolatedStringElement,
-    token: TextRange,
+    token: (TextRange, TextRange),
 ) {
     match el {
         ast::InterpolatedStringElement::Literal(l) => push_text(parts, &l.value),

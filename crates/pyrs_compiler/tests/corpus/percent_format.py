@@ -25,3 +25,9 @@ class Sem:
                 f" value={self._value:>{4}}>")
 
 print(repr(Sem()))
+
+def utc(sign, hours, minutes, micro):
+    return (f'UTC{sign}{hours:02d}:{minutes:02d}'
+            f'.{micro:06d}')
+
+print(utc('+', 1, 2, 3))
