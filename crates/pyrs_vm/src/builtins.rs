@@ -36,6 +36,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("divmod", builtin_divmod),
     MethodDef::method("callable", builtin_callable),
     MethodDef::method("globals", builtin_globals),
+    MethodDef::method("__import__", builtin_import),
 ];
 
 /// Make the `builtins` module (its dict is every frame's `f_builtins`).
@@ -615,4 +616,50 @@ impl Vm {
             ))),
         }
     }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = fargs(&args);
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let mut vals: [Option<Value>; 5] = Default::default();
+    for (i, v) in args.pos().iter().enumerate() {
+        if i >= 5 {
+            return Err(vm.type_error(format!(
+                "__import__() takes at most 5 arguments ({} given)",
+                args.pos().len()
+            )));
+        }
+        vals[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        match names.iter().position(|n| *n == k) {
+            Some(i) => vals[i] = Some(v.clone()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "__import__() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    let Some(name) = vals[0].clone() else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    let Some(n) = name.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            vm.type_name(&name)
+        )));
+    };
+    let globals = vals[1].clone().and_then(|g| {
+        g.as_obj()
+            .filter(|d| matches!(d.payload, Payload::Dict(_)))
+            .cloned()
+    });
+    let fromlist = vals[3].clone().unwrap_or(Value::None);
+    let level = match &vals[4] {
+        Some(l) => vm.to_i64(l, "")?,
+        None => 0,
+    };
+    vm.import_module_level(&n, globals.as_ref(), &fromlist, level)
 }

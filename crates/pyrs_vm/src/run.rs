@@ -158,7 +158,59 @@ fn io_strerror(e: &std::io::Error) -> String {
     }
 }
 
+/// `sys.path` as CPython builds it: the script's folder (or '' for -c and
+/// stdin; nothing under -I), `PYTHONPATH` (unless -E/-I), the standard library.
+fn init_sys_path(vm: &mut Vm, main: &MainSource) {
+    let config = &vm.interp.config;
+    let mut path: Vec<String> = Vec::new();
+    if !config.isolated {
+        match main {
+            MainSource::File(p) => {
+                let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+                path.push(
+                    abs.parent()
+                        .map(|d| d.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+            }
+            _ => path.push(String::new()),
+        }
+    }
+    let use_env = !config.ignore_environment && !config.isolated;
+    if use_env {
+        if let Ok(pp) = std::env::var("PYTHONPATH") {
+            path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
+        }
+    }
+    let stdlib = std::env::var("PYRS_STDLIB")
+        .ok()
+        .filter(|s| use_env && !s.is_empty())
+        .unwrap_or_else(|| env!("PYRS_DEFAULT_STDLIB").to_string());
+    if !stdlib.is_empty() {
+        path.push(stdlib);
+    }
+    let items = path.into_iter().map(|p| vm.new_str(p)).collect();
+    let list = vm.new_list(items);
+    dict_set_str_raw(vm.types(), &vm.interp.sys_dict, "path", list);
+    let prefix = config
+        .xoptions
+        .iter()
+        .find_map(|x| x.strip_prefix("pycache_prefix=").map(str::to_string))
+        .or_else(|| {
+            if use_env {
+                std::env::var("PYTHONPYCACHEPREFIX")
+                    .ok()
+                    .filter(|s| !s.is_empty())
+            } else {
+                None
+            }
+        });
+    let prefix = prefix.map_or(Value::None, |p| vm.new_str(p));
+    dict_set_str_raw(vm.types(), &vm.interp.sys_dict, "pycache_prefix", prefix);
+}
+
 fn run_source(vm: &mut Vm, main: MainSource) -> i32 {
+    init_sys_path(vm, &main);
     let types = vm.types();
     let dict = vm.new_dict();
     let module = ObjRef::new(

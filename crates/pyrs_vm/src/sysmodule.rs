@@ -61,6 +61,28 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("argv", list(config.argv.iter().map(|a| s(a)).collect()));
     set("modules", Value::Obj(modules.clone()));
     set("path", list(Vec::new()));
+    set("pycache_prefix", Value::None);
+    let implementation = ObjRef::new(&types.simple_namespace, Payload::Instance);
+    {
+        let ns = new_dict_raw(types);
+        dict_set_str_raw(types, &ns, "name", s("pyrs"));
+        dict_set_str_raw(types, &ns, "cache_tag", s(crate::pyc_cache::CACHE_TAG));
+        dict_set_str_raw(
+            types,
+            &ns,
+            "version",
+            tuple(vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(7),
+                s("final"),
+                Value::Int(0),
+            ]),
+        );
+        dict_set_str_raw(types, &ns, "hexversion", Value::Int(0x030b07f0));
+        *implementation.dict.get_mut() = Some(ns);
+    }
+    set("implementation", Value::Obj(implementation));
     set("version", s("3.11.7 (pyrs 0.1.0)"));
     set(
         "version_info",

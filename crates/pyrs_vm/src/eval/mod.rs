@@ -855,6 +855,11 @@ impl Vm {
                             Opcode::LOAD_ASSERTION_ERROR => {
                                 f.push(Value::Obj(self.types().exc.assertion_error.clone()));
                             }
+                            Opcode::IMPORT_STAR => {
+                                let module = f.pop();
+                                let locals = f.locals.clone();
+                                tri!(self.import_star(&module, &locals));
+                            }
                             Opcode::IMPORT_NAME => {
                                 let fromlist = f.pop();
                                 let level = f.pop();

@@ -491,7 +491,7 @@ impl Vm {
         drop(ed.traceback.replace(Value::Obj(tb)));
     }
 
-    /// IMPORT_NAME: `sys.modules` first; the full import system is issue 5's.
+    /// IMPORT_NAME.
     pub(super) fn import_name(
         &mut self,
         f: &Frame,
@@ -499,48 +499,45 @@ impl Vm {
         fromlist: &Value,
         level: &Value,
     ) -> PyResult<Value> {
-        let _ = (f, level);
-        let modules = self.interp.modules.clone();
+        let level = match level {
+            Value::Int(l) => *l,
+            _ => 0,
+        };
         let n = name.as_str().unwrap_or("").to_string();
-        let top = n.split('.').next().unwrap_or("").to_string();
-        if let Some(m) = self.dict_get(&modules, name)? {
-            let want_top = matches!(fromlist, Value::None)
-                || fromlist.as_tuple().is_some_and(|t| t.is_empty());
-            if want_top && top != n {
-                let t = self.new_str(top.as_str());
-                if let Some(tm) = self.dict_get(&modules, &t)? {
-                    return Ok(tm);
-                }
-            }
-            return Ok(m);
-        }
-        if let Some(m) = crate::modules::create_builtin(self, &n)? {
-            self.dict_set(&modules, name.clone(), m.clone())?;
-            return Ok(m);
-        }
-        let e = self.new_exception(
-            &self.types().exc.module_not_found_error,
-            vec![self.new_str(format!("No module named '{n}'"))],
-        );
-        let _ = e.dict.get();
-        self.instance_dict_set_pub(&e, "name", self.new_str(n.as_str()));
-        Err(PyErr(e))
+        let globals = f.globals.clone();
+        self.import_module_level(&n, Some(&globals), fromlist, level)
     }
 
     pub(super) fn import_from(&mut self, m: &Value, name: &str) -> PyResult<Value> {
-        match self.try_getattr(m, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let mname = self
-                    .try_getattr(m, "__name__")?
-                    .and_then(|n| n.as_str().map(str::to_string))
-                    .unwrap_or_else(|| "<unknown module name>".into());
-                Err(self.new_error(
-                    &self.types().exc.import_error,
-                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                ))
+        if let Some(v) = self.try_getattr(m, name)? {
+            return Ok(v);
+        }
+        // A submodule that is in sys.modules but not yet bound on its parent
+        // (a circular import in progress).
+        let pkg = self
+            .try_getattr(m, "__name__")?
+            .and_then(|n| n.as_str().map(str::to_string));
+        if let Some(p) = &pkg {
+            if let Some(sub) = dict_get_str(&self.interp.modules, &format!("{p}.{name}")) {
+                return Ok(sub);
             }
         }
+        let mname = pkg
+            .clone()
+            .unwrap_or_else(|| "<unknown module name>".into());
+        let file = self
+            .try_getattr(m, "__file__")?
+            .and_then(|f| f.as_str().map(str::to_string));
+        let location = file.clone().unwrap_or_else(|| "unknown location".into());
+        let msg = if pkg.as_deref().is_some_and(crate::import::is_initializing) {
+            format!("cannot import name '{name}' from partially initialized module '{mname}' (most likely due to a circular import) ({location})")
+        } else {
+            format!("cannot import name '{name}' from '{mname}' ({location})")
+        };
+        let e = self.new_exception(&self.types().exc.import_error, vec![self.new_str(msg)]);
+        self.instance_dict_set_pub(&e, "name", pkg.map_or(Value::None, |p| self.new_str(p)));
+        self.instance_dict_set_pub(&e, "path", file.map_or(Value::None, |f| self.new_str(f)));
+        Err(PyErr(e))
     }
 
     /// FORMAT_VALUE: conversion, then `format(value, spec)`.

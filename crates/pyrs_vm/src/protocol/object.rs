@@ -359,6 +359,23 @@ impl Vm {
                     inner.as_obj().map_or(0, |o| o.addr())
                 ),
             },
+            Payload::Instance if o.class().is(&self.types().simple_namespace) => {
+                let items = o
+                    .dict
+                    .get()
+                    .as_ref()
+                    .map(Vm::dict_items)
+                    .unwrap_or_default();
+                let mut parts = Vec::with_capacity(items.len());
+                for (k, val) in items {
+                    parts.push(format!(
+                        "{}={}",
+                        k.as_str().unwrap_or("?"),
+                        self.repr_string(&val)?
+                    ));
+                }
+                format!("namespace({})", parts.join(", "))
+            }
             _ => {
                 let ty = self.type_of(&v).clone();
                 let module = self.type_module_name(&ty);
