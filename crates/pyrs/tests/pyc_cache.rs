@@ -310,3 +310,27 @@ fn packages_relative_and_namespace_imports() {
     ));
     assert_eq!(stdout(&run_in(&t.0, pyrs().arg("main.py"))), expected);
 }
+
+#[test]
+fn dash_m_runs_a_module_or_a_packages_main_as_main() {
+    let t = TempDir::new("dashm");
+    t.write(
+        "runme.py",
+        "import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith('runme.py'))\n",
+    );
+    t.write("app/__init__.py", "print('init', __name__)\n");
+    t.write(
+        "app/__main__.py",
+        "import sys\nprint(__name__, sys.argv[1:], sys.argv[0].endswith('__main__.py'))\n",
+    );
+    for args in [&["-m", "runme", "a", "b"][..], &["-m", "app", "x"][..]] {
+        let expected = stdout(&run_in(
+            &t.0,
+            python3().env("PYTHONDONTWRITEBYTECODE", "1").args(args),
+        ));
+        assert_eq!(stdout(&run_in(&t.0, pyrs().args(args))), expected);
+    }
+    let o = run_in(&t.0, pyrs().args(["-m", "nosuch"]));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).ends_with(": No module named nosuch\n"));
+}

@@ -193,6 +193,52 @@ impl Vm {
         Ok(module)
     }
 
+    /// `-m NAME`: the file to run as `__main__` (runpy's
+    /// `_get_module_details`): parents are imported; a package runs its
+    /// `__main__` submodule. `Ok(None)` when there is no such module.
+    pub fn find_main_module(&mut self, name: &str) -> PyResult<Option<(String, PathBuf)>> {
+        let (parent_path, short) = match name.rsplit_once('.') {
+            Some((parent, short)) => {
+                let pm = self.import_absolute(parent)?;
+                match self.try_getattr(&pm, "__path__")? {
+                    Some(p) => (self.iterate(&p)?, short),
+                    None => return Ok(None),
+                }
+            }
+            None => {
+                let sys_path = dict_get_str(&self.interp.sys_dict, "path").unwrap_or(Value::None);
+                (
+                    if matches!(sys_path, Value::None) {
+                        Vec::new()
+                    } else {
+                        self.iterate(&sys_path)?
+                    },
+                    name,
+                )
+            }
+        };
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let dirs: Vec<PathBuf> = parent_path
+            .iter()
+            .filter_map(|p| p.as_str())
+            .map(|p| {
+                if p.is_empty() {
+                    cwd.clone()
+                } else {
+                    PathBuf::from(p)
+                }
+            })
+            .collect();
+        match find_in_path(&dirs, short) {
+            Some(Found::Source(p)) | Some(Found::Sourceless(p)) => Ok(Some((name.to_string(), p))),
+            Some(Found::Package { .. }) | Some(Found::Namespace(_)) => {
+                self.import_absolute(name)?;
+                self.find_main_module(&format!("{name}.__main__"))
+            }
+            None => Ok(None),
+        }
+    }
+
     fn module_not_found(&self, msg: &str, name: &str) -> PyErr {
         let e = self.new_exception(
             &self.types().exc.module_not_found_error,

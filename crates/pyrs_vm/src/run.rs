@@ -50,58 +50,92 @@ fn load_main(
         MainSource::Command(c) => (c.clone(), "<string>".to_string()),
         MainSource::Stdin(s) => (s.clone(), "<stdin>".to_string()),
         MainSource::Module(m) => {
-            eprintln!("{}: No module named {}", program_name(vm), m);
-            return Err(1);
-        }
-        MainSource::File(p) => {
-            let name = p.to_string_lossy().to_string();
-            let bytes = match std::fs::read(p) {
-                Ok(b) => b,
-                Err(e) => {
-                    let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-                    eprintln!(
-                        "{}: can't open file '{}': [Errno {}] {}",
-                        program_name(vm),
-                        abs.display(),
-                        e.raw_os_error().unwrap_or(0),
-                        io_strerror(&e)
-                    );
-                    return Err(2);
-                }
+            let found = match vm.find_main_module(m) {
+                Ok(f) => f,
+                Err(e) => return Err(handle_uncaught(vm, e)),
             };
-            if let Payload::Module(m) = &module.payload {
-                dict_set_str_raw(vm.types(), &m.dict, "__file__", vm.new_str(name.as_str()));
-            }
-            if bytes.starts_with(&pyrs_bytecode::pyc::MAGIC_NUMBER) {
-                let body = match pyrs_bytecode::pyc::read_header(&bytes) {
-                    Ok((_, body)) => body,
-                    Err(_) => {
-                        eprintln!("RuntimeError: Bad code object in .pyc file");
-                        return Err(1);
+            let Some((_, path)) = found else {
+                eprintln!("{}: No module named {}", program_name(vm), m);
+                return Err(1);
+            };
+            // runpy sets argv[0] to the module's file.
+            let file = path.to_string_lossy().into_owned();
+            if let Some(Value::Obj(argv)) = dict_get_str(&vm.interp.sys_dict, "argv") {
+                if let Payload::List(l) = &argv.payload {
+                    if let Some(first) = l.get_mut().first_mut() {
+                        *first = vm.new_str(file.as_str());
                     }
-                };
-                return match pyrs_bytecode::marshal::loads_code(body) {
-                    Ok(code) => Ok((*code).clone()),
-                    Err(e) => {
-                        eprintln!("{}: {}", e.python_type(), e.message());
-                        Err(1)
-                    }
-                };
+                }
             }
-            match String::from_utf8(bytes) {
-                Ok(s) => (s, name),
+            return load_file(vm, &path, module);
+        }
+        MainSource::File(p) => return load_file(vm, p, module),
+    };
+    compile_main(vm, &source, &filename)
+}
+
+/// Load a file to run as `__main__`: source, or a .pyc (CPython's too).
+fn load_file(
+    vm: &mut Vm,
+    p: &std::path::Path,
+    module: &ObjRef,
+) -> Result<pyrs_bytecode::CodeObject, i32> {
+    let (source, filename) = {
+        let name = p.to_string_lossy().to_string();
+        let bytes = match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) => {
+                let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+                eprintln!(
+                    "{}: can't open file '{}': [Errno {}] {}",
+                    program_name(vm),
+                    abs.display(),
+                    e.raw_os_error().unwrap_or(0),
+                    io_strerror(&e)
+                );
+                return Err(2);
+            }
+        };
+        if let Payload::Module(m) = &module.payload {
+            dict_set_str_raw(vm.types(), &m.dict, "__file__", vm.new_str(name.as_str()));
+        }
+        if bytes.starts_with(&pyrs_bytecode::pyc::MAGIC_NUMBER) {
+            let body = match pyrs_bytecode::pyc::read_header(&bytes) {
+                Ok((_, body)) => body,
                 Err(_) => {
-                    eprintln!("SyntaxError: Non-UTF-8 code in file {name}");
+                    eprintln!("RuntimeError: Bad code object in .pyc file");
                     return Err(1);
                 }
+            };
+            return match pyrs_bytecode::marshal::loads_code(body) {
+                Ok(code) => Ok((*code).clone()),
+                Err(e) => {
+                    eprintln!("{}: {}", e.python_type(), e.message());
+                    Err(1)
+                }
+            };
+        }
+        match String::from_utf8(bytes) {
+            Ok(s) => (s, name),
+            Err(_) => {
+                eprintln!("SyntaxError: Non-UTF-8 code in file {name}");
+                return Err(1);
             }
         }
     };
+    compile_main(vm, &source, &filename)
+}
+
+fn compile_main(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+) -> Result<pyrs_bytecode::CodeObject, i32> {
     let opts = pyrs_compiler::CompileOptions {
         optimize: vm.interp.config.optimize,
         future_flags: 0,
     };
-    match pyrs_compiler::compile(&source, &filename, pyrs_compiler::Mode::Exec, &opts) {
+    match pyrs_compiler::compile(source, filename, pyrs_compiler::Mode::Exec, &opts) {
         Ok(code) => Ok(code),
         Err(e) => {
             vm.flush_stdout();
@@ -136,17 +170,10 @@ pub fn format_syntax_error(e: &pyrs_compiler::SyntaxErrorInfo) -> String {
     out
 }
 
+/// The program name in command-line errors: argv[0] as invoked, as CPython prints it.
 fn program_name(vm: &Vm) -> String {
     let _ = vm;
-    std::env::args()
-        .next()
-        .map(|a| {
-            std::path::Path::new(&a)
-                .file_name()
-                .map(|f| f.to_string_lossy().to_string())
-                .unwrap_or(a)
-        })
-        .unwrap_or_else(|| "pyrs".into())
+    std::env::args().next().unwrap_or_else(|| "pyrs".into())
 }
 
 /// The C library's text for an I/O error, as CPython prints it.
@@ -173,6 +200,12 @@ fn init_sys_path(vm: &mut Vm, main: &MainSource) {
                         .unwrap_or_default(),
                 );
             }
+            // runpy runs -m modules with the working directory first.
+            MainSource::Module(_) => path.push(
+                std::env::current_dir()
+                    .map(|d| d.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            ),
             _ => path.push(String::new()),
         }
     }
