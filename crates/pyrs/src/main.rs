@@ -100,6 +100,7 @@ fn run(opts: Options, program: &str) -> i32 {
         unbuffered: opts.unbuffered,
         optimize: u8::try_from(opts.optimize).unwrap_or(u8::MAX),
         xoptions: opts.xoptions,
+        native_modules: pyrs_stdlib::MODULES,
         ..Default::default()
     };
     pyrs_vm::run_main(config, main)

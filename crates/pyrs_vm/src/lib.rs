@@ -32,7 +32,7 @@ pub use vm::Vm;
 use std::path::PathBuf;
 
 /// How the interpreter was started: what `sys.flags`, `sys.argv` and friends say.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Config {
     /// `sys.argv` exactly as CPython sets it (`argv[0]` is the script, `-c` or `-`).
     pub argv: Vec<String>,
@@ -50,6 +50,9 @@ pub struct Config {
     pub optimize: u8,
     /// `-X` options in order, as given (`name` or `name=value`).
     pub xoptions: Vec<String>,
+    /// Native modules beyond the VM's own (`pyrs_stdlib::MODULES`), found by
+    /// `import` after `sys.modules`, like the VM's builtin modules.
+    pub native_modules: &'static [modules::ModuleDef],
 }
 
 /// What `__main__` runs.

@@ -120,6 +120,7 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     );
     let mut names: Vec<&str> = crate::modules::BUILTIN_MODULES
         .iter()
+        .chain(config.native_modules.iter())
         .map(|m| m.name)
         .chain(["builtins", "sys"])
         .collect();

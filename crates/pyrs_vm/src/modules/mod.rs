@@ -15,6 +15,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// A builtin module: its name and the function that fills its namespace.
+#[derive(Clone, Copy)]
 pub struct ModuleDef {
     pub name: &'static str,
     pub init: fn(&mut Vm, &ObjRef) -> PyResult<()>,
@@ -34,7 +35,12 @@ pub const BUILTIN_MODULES: &[ModuleDef] = &[
 
 /// Make builtin module `name`, or None if there is no such builtin module.
 pub fn create_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let Some(def) = BUILTIN_MODULES.iter().find(|d| d.name == name) else {
+    let native = vm.interp.config.native_modules;
+    let Some(def) = BUILTIN_MODULES
+        .iter()
+        .chain(native.iter())
+        .find(|d| d.name == name)
+    else {
         return Ok(None);
     };
     let dict = vm.new_dict();

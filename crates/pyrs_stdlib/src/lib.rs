@@ -1,0 +1,8 @@
+//! The standard library modules that CPython writes in C (its Modules/),
+//! written in Rust, one file or folder each. The VM finds them through
+//! `Config::native_modules`, which the command line fills with `MODULES`.
+
+use pyrs_vm::modules::ModuleDef;
+
+/// Every native module of this crate, by import name.
+pub const MODULES: &[ModuleDef] = &[];
