@@ -25,7 +25,9 @@ pub struct Vm {
     /// Nested eval loops started from Rust (native code calling Python). Each
     /// costs Rust stack, so it counts toward the recursion limit.
     pub native_depth: usize,
-    /// Finished frames kept for reuse, so a call does not allocate.
+    /// Finished frames kept for reuse, so a call does not allocate. Boxed like
+    /// the frame stack's, so a frame moves between the two without copying.
+    #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// The lowest stack address Rust recursion may reach on this thread
     /// (stacks grow down); past it, deep data raises RecursionError.
