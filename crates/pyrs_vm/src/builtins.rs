@@ -59,7 +59,7 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
         );
         dict_set_str_raw(types, &dict, def.name, Value::Obj(f));
     }
-    let type_names: [(&str, &ObjRef); 11] = [
+    let type_names: &[(&str, &ObjRef)] = &[
         ("object", &types.object),
         ("type", &types.type_),
         ("int", &types.int),
@@ -71,8 +71,18 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
         ("list", &types.list),
         ("dict", &types.dict),
         ("range", &types.range),
+        ("set", &types.set),
+        ("frozenset", &types.frozenset),
+        ("bytearray", &types.bytearray),
+        ("complex", &types.complex),
+        ("slice", &types.slice),
+        ("enumerate", &types.enumerate),
+        ("zip", &types.zip),
+        ("map", &types.map),
+        ("filter", &types.filter),
+        ("reversed", &types.reversed),
     ];
-    for (name, t) in type_names {
+    for &(name, t) in type_names {
         dict_set_str_raw(types, &dict, name, Value::Obj(t.clone()));
     }
     for (name, t) in types.exc.all() {

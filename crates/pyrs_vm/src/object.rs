@@ -57,6 +57,16 @@ pub enum Payload {
     Iterator(GilCell<objects::iter::IterState>),
     /// Singletons that are neither None nor bool: `NotImplemented`, `Ellipsis`.
     Singleton(&'static str),
+    /// `set` and `frozenset` (the type tells which).
+    Set(GilCell<objects::set::SetData>),
+    ByteArray(GilCell<Vec<u8>>),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
+    /// `dict_keys`, `dict_values`, `dict_items`: a live view of `dict`.
+    DictView {
+        dict: ObjRef,
+        kind: objects::iter::DictIterKind,
+    },
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping

@@ -681,6 +681,28 @@ impl Vm {
                         Opcode::SETUP_ANNOTATIONS => {
                             tri!(self.setup_annotations(f));
                         }
+                        Opcode::BUILD_SET => {
+                            let items = f.pop_n(arg as usize);
+                            let set = crate::types::set::new_set_of(&self.types().set);
+                            for it in items {
+                                if let Some(t) = crate::types::set::table(&set) {
+                                    tri!(crate::types::set::add_key(self, t, it));
+                                }
+                            }
+                            f.push(set);
+                        }
+                        Opcode::SET_ADD => {
+                            let v = f.pop();
+                            let set = f.peek(arg as usize).clone();
+                            if let Some(t) = crate::types::set::table(&set) {
+                                tri!(crate::types::set::add_key(self, t, v));
+                            }
+                        }
+                        Opcode::SET_UPDATE => {
+                            let v = f.pop();
+                            let set = f.peek(arg as usize).clone();
+                            tri!(crate::types::set::update_internal(self, &set, &v));
+                        }
                         op => {
                             let e = self.system_error(format!(
                                 "pyrs: opcode {} is not supported yet",

@@ -57,7 +57,9 @@ pub fn const_to_value(types: &Types, c: &Const) -> Result<Value, String> {
             None => Value::Obj(ObjRef::new(&types.int, Payload::Int(i.clone()))),
         },
         Const::Float(f) => Value::Float(*f),
-        Const::Complex { .. } => return Err("complex constants are not supported yet".into()),
+        Const::Complex { real, imag } => {
+            Value::Obj(ObjRef::new(&types.complex, Payload::Complex(*real, *imag)))
+        }
         Const::Str(s) => str_obj(types, s),
         Const::Bytes(b) => Value::Obj(ObjRef::new(&types.bytes, Payload::Bytes(b.to_vec().into()))),
         Const::Tuple(items) => {
@@ -65,7 +67,19 @@ pub fn const_to_value(types: &Types, c: &Const) -> Result<Value, String> {
                 items.iter().map(|c| const_to_value(types, c)).collect();
             Value::Obj(ObjRef::new(&types.tuple, Payload::Tuple(vals?.into())))
         }
-        Const::FrozenSet(_) => return Err("frozenset constants are not supported yet".into()),
+        Const::FrozenSet(items) => {
+            let mut data = crate::objects::set::SetData::new();
+            for c in items.iter() {
+                let v = const_to_value(types, c)?;
+                let h = crate::types::hash::const_hash(&v)
+                    .ok_or_else(|| "unhashable frozenset constant".to_string())?;
+                data.insert_distinct(v, h);
+            }
+            Value::Obj(ObjRef::new(
+                &types.frozenset,
+                Payload::Set(crate::gil_cell::GilCell::new(data)),
+            ))
+        }
         Const::Code(co) => Value::Obj(new_code_object(types, (**co).clone())?),
     })
 }

@@ -81,21 +81,9 @@ impl PyStr {
 }
 
 /// `hash()` of a str: depends only on the text, so a `&str` key hashes like the
-/// `str` object it stands for.
-// CPython keys SipHash-1-3 from PYTHONHASHSEED over its PEP 393 buffer; until that
-// lands (issue 4) this is FNV-1a, which keeps the same contract within one run.
+/// `str` object it stands for (SipHash-1-3 as CPython; see `types::hash`).
 pub fn str_hash(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+    crate::types::hash::hash_str(s)
 }
 
 /// `repr()` of a str, with CPython's choice of quotes and escapes.

@@ -207,6 +207,9 @@ impl Vm {
         if name == "__class__" {
             return Ok(Some(Value::Obj(self.type_of(v).clone())));
         }
+        if let Some(x) = crate::types::numbers::number_attr(self, v, name) {
+            return Ok(Some(x));
+        }
         let Some(o) = v.as_obj() else { return Ok(None) };
         Ok(match (&o.payload, name) {
             (Payload::Type(t), "__name__") => Some(self.new_str(t.name.get().as_str())),

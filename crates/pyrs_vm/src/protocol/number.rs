@@ -240,7 +240,7 @@ impl Vm {
                 _ => {}
             }
         }
-        Ok(None)
+        crate::types::inplace_extra(self, a, b, base)
     }
 
     /// Binary operators among builtin types; `None` when they do not apply.
@@ -270,7 +270,7 @@ impl Vm {
                     }
                 }
             }
-            return Ok(None);
+            return crate::types::binary_extra(self, a, b, base);
         };
         match (base, pa, pb) {
             (nb::ADD, Payload::Str(x), Some(Payload::Str(y))) => {
@@ -311,9 +311,9 @@ impl Vm {
                 None => Ok(None),
             },
             (nb::REMAINDER, Payload::Str(_), _) => {
-                crate::builtins_types::str_percent_format(self, a, b).map(Some)
+                crate::types::str_format::percent_format(self, a, b).map(Some)
             }
-            _ => Ok(None),
+            _ => crate::types::binary_extra(self, a, b, base),
         }
     }
 

@@ -322,6 +322,12 @@ impl Vm {
                 )
             }
             Payload::Singleton(name) => (*name).to_string(),
+            Payload::Set(_)
+            | Payload::ByteArray(_)
+            | Payload::Complex(..)
+            | Payload::DictView { .. } => {
+                return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default())
+            }
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.co.co_name,
@@ -388,13 +394,18 @@ impl Vm {
                     let items = items.clone();
                     self.tuple_hash(&items)?
                 }
-                Payload::Bytes(b) => pystr::str_hash(&String::from_utf8_lossy(b)),
+                Payload::Bytes(b) => crate::types::hash::hash_bytes(b),
                 Payload::List(_) | Payload::Dict(_) => {
                     return Err(
                         self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
                     );
                 }
                 _ => {
+                    if !o.class().payload_type().heap_type {
+                        if let Some(h) = crate::types::hash_extra(self, v)? {
+                            return Ok(h);
+                        }
+                    }
                     if o.class().payload_type().heap_type {
                         if let Some(h) = self.lookup_type(o.class(), "__hash__") {
                             if matches!(h, Value::None) {
@@ -469,7 +480,7 @@ impl Vm {
                 Payload::Int(b) => !b.is_zero(),
                 Payload::Float(f) => *f != 0.0,
                 Payload::Range(_) => self.len(v)? != 0,
-                _ => true,
+                _ => crate::types::truth_extra(v).unwrap_or(true),
             },
         })
     }
@@ -610,7 +621,7 @@ impl Vm {
             {
                 return Ok(Some(Value::Bool(op == CompareOp::Eq)));
             }
-            return Ok(None);
+            return crate::types::compare_extra(self, a, b, op);
         };
         if oa.class().payload_type().heap_type || ob.class().payload_type().heap_type {
             return Ok(None);
@@ -638,7 +649,7 @@ impl Vm {
                 let (x, y) = (self.range_tuple(a)?, self.range_tuple(b)?);
                 Ok(Some(Value::Bool((x == y) == (op == CompareOp::Eq))))
             }
-            _ => Ok(None),
+            _ => crate::types::compare_extra(self, a, b, op),
         }
     }
 

@@ -44,7 +44,11 @@ impl Vm {
                             self.overflow_error("Python int too large to convert to C ssize_t")
                         });
                     }
-                    _ => {}
+                    _ => {
+                        if let Some(n) = crate::types::len_extra(self, v) {
+                            return Ok(n);
+                        }
+                    }
                 }
             } else {
                 let ty = self.type_of(v).clone();
@@ -295,7 +299,11 @@ impl Vm {
                         let name = ty.payload_type().name.get().clone();
                         return Err(self.type_error(format!("type '{name}' is not subscriptable")));
                     }
-                    _ => {}
+                    _ => {
+                        if let Some(r) = crate::types::getitem_extra(self, v, key)? {
+                            return Ok(r);
+                        }
+                    }
                 }
             }
         } else {
@@ -316,8 +324,9 @@ impl Vm {
         };
         let n = self.range_len(v)?;
         let (start, step) = (r.start.clone(), r.step.clone());
-        if let Some(Payload::Slice(_)) = key.payload() {
-            return Err(self.type_error("range slicing is not supported yet"));
+        if let Some(Payload::Slice(s)) = key.payload() {
+            let s = (**s).clone();
+            return crate::types::range::range_slice(self, v, &s);
         }
         let Some(i) = as_int(key) else {
             return Err(self.type_error(format!(
@@ -385,7 +394,11 @@ impl Vm {
                         .ok_or_else(|| self.system_error("dict"))?;
                     return self.dict_set(&d, key.clone(), value);
                 }
-                _ => {}
+                _ => {
+                    if crate::types::setitem_extra(self, v, key, &value)? {
+                        return Ok(());
+                    }
+                }
             }
         } else {
             let ty = self.type_of(v).clone();
@@ -517,7 +530,11 @@ impl Vm {
                         }
                     }
                 }
-                _ => {}
+                _ => {
+                    if let Some(r) = crate::types::contains_extra(self, container, item)? {
+                        return Ok(r);
+                    }
+                }
             }
         } else {
             let ty = self.type_of(container).clone();
@@ -621,7 +638,11 @@ impl Vm {
                     return Err(self.overflow_error("Python int too large to convert to C long"));
                 }
                 Some(Payload::Iterator(_)) => return Ok(v.clone()),
-                _ => {}
+                _ => {
+                    if let Some(r) = crate::types::iter_extra(self, v)? {
+                        return Ok(r);
+                    }
+                }
             }
         } else {
             let ty = self.type_of(v).clone();
@@ -639,7 +660,7 @@ impl Vm {
                 return Ok(r);
             }
             if self.lookup_type(&ty, "__getitem__").is_some() {
-                return Err(self.type_error("iteration by __getitem__ is not supported yet"));
+                return Ok(crate::types::iterators::getitem_iter(self, v.clone()));
             }
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
@@ -727,6 +748,7 @@ impl Vm {
                     }
                 }
                 IterState::Done => None,
+                _ => return crate::types::iterators::next_composite(self, it),
             });
         }
         let ty = self.type_of(it).clone();

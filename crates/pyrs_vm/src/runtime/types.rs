@@ -189,6 +189,24 @@ pub struct Types {
     pub dict_keyiterator: ObjRef,
     pub dict_valueiterator: ObjRef,
     pub dict_itemiterator: ObjRef,
+    pub set: ObjRef,
+    pub frozenset: ObjRef,
+    pub bytearray: ObjRef,
+    pub complex: ObjRef,
+    pub dict_keys: ObjRef,
+    pub dict_values: ObjRef,
+    pub dict_items: ObjRef,
+    pub set_iterator: ObjRef,
+    pub enumerate: ObjRef,
+    pub zip: ObjRef,
+    pub map: ObjRef,
+    pub filter: ObjRef,
+    pub reversed: ObjRef,
+    pub callable_iterator: ObjRef,
+    /// The `__getitem__`-protocol iterator (CPython's `iterator` type).
+    pub seq_iterator: ObjRef,
+    pub list_reverseiterator: ObjRef,
+    pub bytes_iterator: ObjRef,
     pub exc: ExcTypes,
     /// The singletons that are heap objects.
     pub not_implemented_value: ObjRef,
@@ -252,6 +270,23 @@ impl Types {
             dict_keyiterator: t("dict_keyiterator", &object, na, false),
             dict_valueiterator: t("dict_valueiterator", &object, na, false),
             dict_itemiterator: t("dict_itemiterator", &object, na, false),
+            set: t("set", &object, BaseKind::Set, true),
+            frozenset: t("frozenset", &object, BaseKind::FrozenSet, true),
+            bytearray: t("bytearray", &object, BaseKind::ByteArray, true),
+            complex: t("complex", &object, BaseKind::Complex, true),
+            dict_keys: t("dict_keys", &object, na, false),
+            dict_values: t("dict_values", &object, na, false),
+            dict_items: t("dict_items", &object, na, false),
+            set_iterator: t("set_iterator", &object, na, false),
+            enumerate: t("enumerate", &object, BaseKind::Object, true),
+            zip: t("zip", &object, BaseKind::Object, true),
+            map: t("map", &object, BaseKind::Object, true),
+            filter: t("filter", &object, BaseKind::Object, true),
+            reversed: t("reversed", &object, BaseKind::Object, true),
+            callable_iterator: t("callable_iterator", &object, na, false),
+            seq_iterator: t("iterator", &object, na, false),
+            list_reverseiterator: t("list_reverseiterator", &object, na, false),
+            bytes_iterator: t("bytes_iterator", &object, na, false),
             exc: ExcTypes::new(&type_, &dict, &object),
             not_implemented_value: ObjRef::new(&object, Payload::Singleton("NotImplemented")),
             ellipsis_value: ObjRef::new(&object, Payload::Singleton("Ellipsis")),
@@ -265,7 +300,7 @@ impl Types {
             .not_implemented_value
             .set_class(&types.not_implemented);
         types.ellipsis_value.set_class(&types.ellipsis);
-        crate::builtins_types::install_methods(&types);
+        crate::types::install_methods(&types);
         types
     }
 }
