@@ -13,6 +13,8 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::io::Write;
 
+mod more;
+
 const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("print", builtin_print),
     MethodDef::method("len", builtin_len),
@@ -48,7 +50,7 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
     let s = |v: &str| crate::objects::code::str_obj(types, v);
     dict_set_str_raw(types, &dict, "__name__", s("builtins"));
     dict_set_str_raw(types, &dict, "__doc__", Value::None);
-    for def in FUNCTIONS {
+    for def in FUNCTIONS.iter().chain(more::FUNCTIONS) {
         let f = ObjRef::new(
             &types.builtin_function,
             Payload::NativeFunction(NativeFunction {

@@ -68,12 +68,19 @@ pub fn const_to_value(types: &Types, c: &Const) -> Result<Value, String> {
             Value::Obj(ObjRef::new(&types.tuple, Payload::Tuple(vals?.into())))
         }
         Const::FrozenSet(items) => {
-            let mut data = crate::objects::set::SetData::new();
+            // Built twice, as CPython's constant is: once by the compiler from
+            // the items, then again by marshal from the first set's
+            // iteration order; equal items (True, 1, 1.0) keep the first.
+            let mut first = crate::objects::set::SetData::new();
             for c in items.iter() {
                 let v = const_to_value(types, c)?;
                 let h = crate::types::hash::const_hash(&v)
                     .ok_or_else(|| "unhashable frozenset constant".to_string())?;
-                data.insert_distinct(v, h);
+                first.insert_const(v, h, crate::types::hash::const_eq);
+            }
+            let mut data = crate::objects::set::SetData::new();
+            for (v, h) in first.entries() {
+                data.insert_const(v, h, crate::types::hash::const_eq);
             }
             Value::Obj(ObjRef::new(
                 &types.frozenset,

@@ -142,9 +142,9 @@ impl SetData {
         key
     }
 
-    /// Add a key known to differ from every key present (the items of a
-    /// frozenset constant), with the insertion path of `set_add_entry`.
-    pub fn insert_distinct(&mut self, key: Value, hash: i64) {
+    /// Add a constant (an item of a frozenset constant), with the insertion
+    /// path of `set_add_entry` and `eq` deciding equality without Python code.
+    pub fn insert_const(&mut self, key: Value, hash: i64, eq: fn(&Value, &Value) -> bool) {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -157,6 +157,9 @@ impl SetData {
             for j in i..=i + probes {
                 if self.table[j].is_empty() {
                     self.fill_unused(j, key, hash);
+                    return;
+                }
+                if self.table[j].hash == hash && eq(&self.table[j].key, &key) {
                     return;
                 }
             }

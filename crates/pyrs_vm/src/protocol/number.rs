@@ -537,6 +537,13 @@ impl Vm {
     }
 
     fn unary_special(&mut self, v: &Value, name: &str, what: &str) -> PyResult<Value> {
+        if let Some(Payload::Complex(re, im)) = v.payload() {
+            match name {
+                "__neg__" => return Ok(crate::types::complex::new_complex(self, -re, -im)),
+                "__pos__" => return Ok(crate::types::complex::new_complex(self, *re, *im)),
+                _ => {}
+            }
+        }
         let ty = self.type_of(v).clone();
         if ty.payload_type().heap_type {
             if let Some(m) = self.lookup_type(&ty, name) {

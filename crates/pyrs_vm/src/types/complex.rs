@@ -286,5 +286,14 @@ pub fn construct(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         }
         None => (0.0, 0.0),
     };
-    Ok(make(vm, r0 - i1, r1 + i0))
+    // As complex_new: only a complex argument contributes its other part.
+    let real_is_c = real.as_ref().is_some_and(is_complex);
+    let imag_is_c = imag.as_ref().is_some_and(is_complex);
+    let re = if imag_is_c { r0 - i1 } else { r0 };
+    let im = match (&imag, real_is_c) {
+        (None, _) => r1,
+        (Some(_), true) => i0 + r1,
+        (Some(_), false) => i0,
+    };
+    Ok(make(vm, re, im))
 }

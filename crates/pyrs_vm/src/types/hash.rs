@@ -123,6 +123,35 @@ pub fn const_hash(v: &Value) -> Option<i64> {
     })
 }
 
+/// Equality of constants (numbers across types, str, bytes, tuples) without a `Vm`.
+pub fn const_eq(a: &Value, b: &Value) -> bool {
+    if let Some(r) = crate::protocol::dict::fast_eq(a, b) {
+        return r;
+    }
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| const_eq(p, q))
+        }
+        (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => x == y,
+        _ => {
+            let (p, q) = (
+                crate::protocol::object::as_int(a),
+                crate::protocol::object::as_int(b),
+            );
+            if let (Some(p), Some(q)) = (&p, &q) {
+                return crate::objects::int::cmp(p, q).is_eq();
+            }
+            match (
+                crate::types::complex::as_complex(a),
+                crate::types::complex::as_complex(b),
+            ) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            }
+        }
+    }
+}
+
 /// CPython 3.11's tuple hash over the item hashes (xxHash's mixing).
 pub fn tuple_hash_of(hashes: &[i64]) -> i64 {
     const P1: u64 = 11400714785074694791;

@@ -431,6 +431,20 @@ fn range_new(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
 
 // ----- exceptions and bytes -----
 
+/// The message (first argument) of an error, for rewording it.
+pub fn exception_message(e: &crate::error::PyErr) -> String {
+    match &e.0.payload {
+        Payload::Exception(d) => d
+            .args
+            .get()
+            .as_tuple()
+            .and_then(|t| t.first())
+            .and_then(|m| m.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 /// `str(exc)`: empty, the single argument's str, or the args tuple's str.
 pub fn exception_str(vm: &mut Vm, e: &ObjRef) -> PyResult<String> {
     let Payload::Exception(d) = &e.payload else {

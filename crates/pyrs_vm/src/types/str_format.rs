@@ -74,6 +74,9 @@ fn vformat(vm: &mut Vm, fmt: &str, fa: &mut FormatArgs, depth: u32) -> PyResult<
                 i += 2;
                 continue;
             }
+            if i + 1 == chars.len() {
+                return Err(vm.value_error("Single '{' encountered in format string"));
+            }
             // Find the matching '}' with nesting.
             let mut level = 1;
             let mut j = i + 1;

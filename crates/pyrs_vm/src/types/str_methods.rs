@@ -709,17 +709,26 @@ pub(super) fn str_lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub(super) fn str_casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "str.casefold")?;
-    // Full case folding differs from lowercasing only for a few characters;
-    // the sharp s is the common one.
-    Ok(vm.new_str(s.to_lowercase().replace('ß', "ss")))
+    // Full case folding is per character (no final-sigma rule) and differs
+    // from lowercasing only for a few characters; the sharp s is the common one.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    Ok(vm.new_str(out))
 }
 
 pub(super) fn str_swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "str.swapcase")?;
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            lower_at(&chars, i, &mut out);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
@@ -742,6 +751,28 @@ fn to_title(c: char, out: &mut String) {
     }
 }
 
+/// Lowercase `chars[i]`, applying the final-sigma rule of Unicode's
+/// SpecialCasing as CPython's `lower_ucs4` does.
+fn lower_at(chars: &[char], i: usize, out: &mut String) {
+    let c = chars[i];
+    if c == 'Σ' {
+        let before = chars[..i].iter().rev().find(|&&x| !is_case_ignorable(x));
+        let after = chars[i + 1..].iter().find(|&&x| !is_case_ignorable(x));
+        if before.is_some_and(|&b| is_cased(b)) && !after.is_some_and(|&a| is_cased(a)) {
+            out.push('ς');
+            return;
+        }
+    }
+    out.extend(c.to_lowercase());
+}
+
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}'
+    ) || matches!(c as u32, 0x300..=0x36f)
+}
+
 fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
 }
@@ -750,9 +781,10 @@ pub(super) fn str_title(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = no_args(vm, &args, "str.title")?;
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            lower_at(&chars, i, &mut out);
         } else {
             to_title(c, &mut out);
         }
