@@ -300,6 +300,12 @@ impl Vm {
                         .unwrap_or(Value::None),
                 )
             }
+            (
+                Payload::Exception(e),
+                "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset",
+            ) if crate::vm::is_subtype(o.class(), &self.types().exc.syntax_error) => {
+                Some(crate::types::syntax_error_field(&e.args.cloned(), name))
+            }
             (Payload::Range(r), "start") => Some(r.start.clone()),
             (Payload::Range(r), "stop") => Some(r.stop.clone()),
             (Payload::Range(r), "step") => Some(r.step.clone()),

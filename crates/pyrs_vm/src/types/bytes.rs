@@ -762,7 +762,14 @@ pub fn construct(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
                     })?;
                     let mut out = Vec::with_capacity(items.len());
                     for x in items {
-                        out.push(byte_value(vm, &x)?);
+                        let b = byte_value(vm, &x).map_err(|e| {
+                            if vm.err_matches(&e, &vm.types().exc.value_error) {
+                                vm.value_error("bytes must be in range(0, 256)")
+                            } else {
+                                e
+                            }
+                        })?;
+                        out.push(b);
                     }
                     out
                 }

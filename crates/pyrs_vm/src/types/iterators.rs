@@ -52,15 +52,8 @@ pub fn zip_new(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         }
     }
     let mut its = Vec::with_capacity(args.pos().len());
-    for (i, a) in args.pos().iter().enumerate() {
-        let it = vm.iter(a).map_err(|e| {
-            if vm.err_matches(&e, &vm.types().exc.type_error) {
-                vm.type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?;
-        its.push(it);
+    for a in args.pos() {
+        its.push(vm.iter(a)?);
     }
     Ok(new_iter(cls, IterState::Zip { its, strict }))
 }

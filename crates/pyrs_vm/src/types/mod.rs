@@ -452,6 +452,26 @@ pub fn exception_str(vm: &mut Vm, e: &ObjRef) -> PyResult<String> {
     };
     let args = d.args.cloned();
     let is_key_error = crate::vm::is_subtype(e.class(), &vm.types().exc.key_error);
+    if crate::vm::is_subtype(e.class(), &vm.types().exc.syntax_error) {
+        // SyntaxError_str: "msg (file, line N)".
+        if let Some([msg, details]) = args.as_tuple() {
+            if let Some([file, line, ..]) = details.as_tuple() {
+                let (msg, file, line) = (msg.clone(), file.clone(), line.clone());
+                let m = vm.str_string(&msg)?;
+                let f = file.as_str().map(|f| {
+                    std::path::Path::new(f)
+                        .file_name()
+                        .map_or(f.to_string(), |n| n.to_string_lossy().into_owned())
+                });
+                return Ok(match (f, as_int(&line)) {
+                    (Some(f), Some(_)) => format!("{m} ({f}, line {})", vm.repr_string(&line)?),
+                    (Some(f), None) => format!("{m} ({f})"),
+                    (None, Some(_)) => format!("{m} (line {})", vm.repr_string(&line)?),
+                    (None, None) => m,
+                });
+            }
+        }
+    }
     match args.as_tuple() {
         Some([]) | None => Ok(String::new()),
         Some([one]) if is_key_error => {
@@ -464,6 +484,27 @@ pub fn exception_str(vm: &mut Vm, e: &ObjRef) -> PyResult<String> {
         }
         Some(_) => vm.str_string(&args),
     }
+}
+
+/// A SyntaxError attribute from its args `(msg, (filename, lineno, offset,
+/// text, end_lineno, end_offset))`.
+pub fn syntax_error_field(args: &Value, name: &str) -> Value {
+    let t = args.as_tuple().unwrap_or(&[]);
+    if name == "msg" {
+        return t.first().cloned().unwrap_or(Value::None);
+    }
+    let idx = match name {
+        "filename" => 0,
+        "lineno" => 1,
+        "offset" => 2,
+        "text" => 3,
+        "end_lineno" => 4,
+        _ => 5,
+    };
+    t.get(1)
+        .and_then(|d| d.as_tuple())
+        .and_then(|d| d.get(idx).cloned())
+        .unwrap_or(Value::None)
 }
 
 /// `repr(bytes)`.
@@ -521,6 +562,10 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
         (Some(Payload::DictView { .. }), _) | (_, Some(Payload::DictView { .. })) => {
             dict_methods::view_compare(vm, a, b, op)
         }
+        (Some(Payload::Slice(x)), Some(Payload::Slice(y))) => {
+            let (x, y) = (vm.new_tuple(x.to_vec()), vm.new_tuple(y.to_vec()));
+            vm.rich_compare(&x, &y, op).map(Some)
+        }
         (
             Some(Payload::Bytes(_) | Payload::ByteArray(_)),
             Some(Payload::Bytes(_) | Payload::ByteArray(_)),
@@ -563,6 +608,19 @@ pub fn binary_extra(vm: &mut Vm, a: &Value, b: &Value, base: u32) -> PyResult<Op
                     vm.new_bytes(x)
                 },
             ))
+        }
+        (Some(Payload::Bytes(_) | Payload::ByteArray(_)), _)
+            if base == nb::ADD
+                && !b
+                    .as_obj()
+                    .is_some_and(|o| o.class().payload_type().heap_type) =>
+        {
+            let kind = if matches!(a.payload(), Some(Payload::ByteArray(_))) {
+                "bytearray"
+            } else {
+                "bytes"
+            };
+            Err(vm.type_error(format!("can't concat {} to {kind}", vm.type_name(b))))
         }
         (Some(Payload::ByteArray(_)), _) if base == nb::MULTIPLY => match as_int(b) {
             Some(n) => {

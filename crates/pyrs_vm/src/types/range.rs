@@ -137,9 +137,10 @@ pub fn range_slice(vm: &mut Vm, v: &Value, s: &[Value; 3]) -> PyResult<Value> {
         .to_usize()
         .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?;
     let si = vm.slice_indices(s, len)?;
+    // As compute_slice: the slice's resolved bounds scaled into the range.
     let start = &a + BigInt::from(si.start) * &c;
+    let stop = &a + BigInt::from(si.stop) * &c;
     let step = &c * BigInt::from(si.step);
-    let stop = &start + BigInt::from(si.len) * &step;
     Ok(Value::Obj(ObjRef::new(
         &vm.types().range,
         Payload::Range(RangeData {
