@@ -32,7 +32,13 @@ pub const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("compile", builtin_compile),
     MethodDef::method("exec", builtin_exec),
     MethodDef::method("eval", builtin_eval),
+    MethodDef::method("open", builtin_open),
 ];
+
+fn builtin_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = after_self(&args);
+    crate::types::file::open(vm, a)
+}
 
 fn builtin_sorted(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = after_self(&args);

@@ -681,6 +681,18 @@ impl Vm {
                         Opcode::SETUP_ANNOTATIONS => {
                             tri!(self.setup_annotations(f));
                         }
+                        Opcode::BEFORE_WITH => {
+                            let mgr = f.pop();
+                            let (exit, res) = tri!(self.before_with(&mgr));
+                            f.push(exit);
+                            f.push(res);
+                        }
+                        Opcode::WITH_EXCEPT_START => {
+                            let val = f.peek(1).clone();
+                            let exit = f.peek(4).clone();
+                            let res = tri!(self.with_except_start(&exit, &val));
+                            f.push(res);
+                        }
                         Opcode::BUILD_SET => {
                             let items = f.pop_n(arg as usize);
                             let set = crate::types::set::new_set_of(&self.types().set);

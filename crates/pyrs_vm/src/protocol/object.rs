@@ -325,9 +325,8 @@ impl Vm {
             Payload::Set(_)
             | Payload::ByteArray(_)
             | Payload::Complex(..)
-            | Payload::DictView { .. } => {
-                return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default())
-            }
+            | Payload::DictView { .. }
+            | Payload::File(_) => return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default()),
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.co.co_name,

@@ -8,6 +8,7 @@ pub mod bytes;
 pub mod codecs;
 pub mod complex;
 pub mod dict_methods;
+pub mod file;
 pub mod hash;
 pub mod iterators;
 pub mod list_methods;
@@ -48,6 +49,13 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.range, range::RANGE_METHODS);
     add_methods(types, &types.slice, range::SLICE_METHODS);
     bytes::install(types);
+    for t in [
+        &types.text_io_wrapper,
+        &types.buffered_reader,
+        &types.buffered_writer,
+    ] {
+        add_methods(types, t, file::METHODS);
+    }
 }
 
 // ----- constructors: calling a builtin type -----
@@ -429,6 +437,41 @@ fn range_new(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
     )))
 }
 
+// ----- the context-manager opcodes -----
+
+impl Vm {
+    /// BEFORE_WITH: look up `__enter__` and `__exit__` on the manager's type,
+    /// call `__enter__`, and return (bound `__exit__`, its result).
+    pub fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let ty = self.type_of(mgr).clone();
+        let Some(enter) = self.lookup_type(&ty, "__enter__") else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                self.type_name(mgr)
+            )));
+        };
+        let Some(exit) = self.lookup_type(&ty, "__exit__") else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                self.type_name(mgr)
+            )));
+        };
+        let exit = self.bind(exit, mgr);
+        let res = self.call_method_value(&enter, mgr, &[])?;
+        Ok((exit, res))
+    }
+
+    /// WITH_EXCEPT_START: `exit(type(val), val, val.__traceback__)`.
+    pub fn with_except_start(&mut self, exit: &Value, val: &Value) -> PyResult<Value> {
+        let ty = Value::Obj(self.type_of(val).clone());
+        let tb = match val.payload() {
+            Some(Payload::Exception(e)) => e.traceback.cloned(),
+            _ => Value::None,
+        };
+        self.call(exit, &[ty, val.clone(), tb])
+    }
+}
+
 // ----- exceptions and bytes -----
 
 /// The message (first argument) of an error, for rewording it.
@@ -543,6 +586,7 @@ pub fn repr_extra(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
         Payload::ByteArray(_) => bytes::bytearray_repr(vm, o),
         Payload::Complex(re, im) => complex::repr(*re, *im),
         Payload::DictView { .. } => dict_methods::view_repr(vm, o)?,
+        Payload::File(_) => file::repr(vm, o)?,
         _ => return Ok(None),
     }))
 }
@@ -688,6 +732,7 @@ pub fn truth_extra(v: &Value) -> Option<bool> {
 pub fn iter_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(match v.payload() {
         Some(Payload::Set(_)) => Some(set::iter_of(vm, v)),
+        Some(Payload::File(_)) => Some(v.clone()),
         Some(Payload::DictView { dict, kind }) => {
             Some(dict_methods::view_iterator(vm, dict, *kind))
         }
