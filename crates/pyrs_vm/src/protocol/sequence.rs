@@ -357,7 +357,13 @@ impl Vm {
             match v.payload() {
                 Some(Payload::List(l)) => {
                     if let Some(Payload::Slice(s)) = key.payload() {
-                        let items = self.iterate(&value)?;
+                        let items = self.iterate(&value).map_err(|e| {
+                            if self.err_matches(&e, &self.types().exc.type_error) {
+                                self.type_error("can only assign an iterable")
+                            } else {
+                                e
+                            }
+                        })?;
                         let si = self.slice_indices(s, l.get().len())?;
                         let list = l.get_mut();
                         if si.step == 1 {

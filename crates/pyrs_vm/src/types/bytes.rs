@@ -789,7 +789,28 @@ pub fn construct(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
 pub fn bytearray_repr(vm: &Vm, o: &ObjRef) -> String {
     let v = Value::Obj(o.clone());
     let b = bytes_like(&v).unwrap_or_default();
-    format!("{}({})", vm.type_name(&v), crate::types::bytes_repr(&b))
+    // bytearray_repr picks its quote as bytes does but always escapes a single
+    // quote (and never a double one).
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::new();
+    for &c in &b {
+        match c {
+            b'\'' | b'\\' => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    format!("{}(b{quote}{out}{quote})", vm.type_name(&v))
 }
 
 /// `bytes % args`.
