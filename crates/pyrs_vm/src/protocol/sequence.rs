@@ -608,7 +608,7 @@ impl Vm {
                 }
                 Some(Payload::Bytes(_)) => {
                     return Ok(self.new_iter(
-                        &t.tuple_iterator,
+                        &t.bytes_iterator,
                         IterState::Seq {
                             seq: v.clone(),
                             index: 0,

@@ -740,7 +740,7 @@ pub fn iter_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             let items = b.get().clone();
             let t = vm.new_bytes(items);
             Some(Value::Obj(ObjRef::new(
-                &vm.types().bytes_iterator,
+                &vm.types().bytearray_iterator,
                 Payload::Iterator(GilCell::new(crate::objects::iter::IterState::Seq {
                     seq: t,
                     index: 0,

@@ -334,7 +334,11 @@ pub fn percent_core(vm: &mut Vm, f: &str, args: &Value, bytes_mode: bool) -> PyR
                 return Err(vm.value_error("incomplete format key"));
             }
             let key: String = chars[ks..i - 1].iter().collect();
-            let k = vm.new_str(key);
+            let k = if bytes_mode {
+                vm.new_bytes(key.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>())
+            } else {
+                vm.new_str(key)
+            };
             key_value = Some(vm.getitem(args, &k)?);
             used_dict = true;
         }
