@@ -324,7 +324,7 @@ fn min_max(
             "default" => default = Some(v.clone()),
             _ => {
                 return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
                 )
             }
         }
@@ -396,6 +396,15 @@ fn builtin_sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if start.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    match start.payload() {
+        Some(Payload::Bytes(_)) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+        }
+        Some(Payload::ByteArray(_)) => {
+            return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"))
+        }
+        _ => {}
     }
     let it = vm.iter(&pos[0])?;
     let mut acc = start;

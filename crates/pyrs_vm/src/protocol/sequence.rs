@@ -236,6 +236,14 @@ impl Vm {
                     Payload::Tuple(t) => {
                         if let Some(Payload::Slice(s)) = key.payload() {
                             let si = self.slice_indices(s, t.len())?;
+                            // A full slice of an exact tuple is the tuple itself.
+                            if si.step == 1
+                                && si.len == t.len()
+                                && v.as_obj()
+                                    .is_some_and(|o| o.class().is(&self.types().tuple))
+                            {
+                                return Ok(v.clone());
+                            }
                             let out: Vec<Value> = si.indices().map(|i| t[i].clone()).collect();
                             return Ok(self.new_tuple(out));
                         }

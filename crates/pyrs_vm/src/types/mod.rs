@@ -362,11 +362,26 @@ fn float_new(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         _ => None,
     };
     if let Some(s) = text {
+        // As _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode decimal
+        // digits and spaces count as their ASCII forms.
+        let orig = s.clone();
+        let s: String = s
+            .chars()
+            .map(|c| {
+                if let Some(d) = crate::objects::int::unicode_decimal(c) {
+                    char::from_digit(d, 10).unwrap_or(c)
+                } else if c.is_whitespace() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
         return crate::objects::float::parse(&s)
             .map(Value::Float)
             .ok_or_else(|| {
                 let shown = match v.payload() {
-                    Some(Payload::Str(_)) => crate::objects::str::repr(&s),
+                    Some(Payload::Str(_)) => crate::objects::str::repr(&orig),
                     _ => vm.repr_string(v).unwrap_or_default(),
                 };
                 vm.value_error(format!("could not convert string to float: {shown}"))

@@ -747,6 +747,12 @@ fn to_title(c: char, out: &mut String) {
         'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
         'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
         'ß' => out.push_str("Ss"),
+        'ﬀ' => out.push_str("Ff"),
+        'ﬁ' => out.push_str("Fi"),
+        'ﬂ' => out.push_str("Fl"),
+        'ﬃ' => out.push_str("Ffi"),
+        'ﬄ' => out.push_str("Ffl"),
+        'ﬅ' | 'ﬆ' => out.push_str("St"),
         c => out.extend(c.to_uppercase()),
     }
 }
@@ -854,9 +860,52 @@ pub(super) fn str_isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     predicate(vm, &args, "str.isdigit", is_digit)
 }
 
+/// CJK ideographs with a numeric value (Numeric_Type=Numeric, category Lo).
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x3007
+            | 0x4e00
+            | 0x4e8c
+            | 0x4e09
+            | 0x56db
+            | 0x4e94
+            | 0x516d
+            | 0x4e03
+            | 0x516b
+            | 0x4e5d
+            | 0x5341
+            | 0x767e
+            | 0x5343
+            | 0x4e07
+            | 0x5104
+            | 0x5146
+            | 0x96f6
+            | 0x58f9
+            | 0x8d30
+            | 0x53c1
+            | 0x8086
+            | 0x4f0d
+            | 0x9646
+            | 0x67d2
+            | 0x634c
+            | 0x7396
+            | 0x62fe
+            | 0x4f70
+            | 0x4edf
+            | 0x5eff
+            | 0x5345
+            | 0x5169
+            | 0x8cb3
+            | 0x53c3
+            | 0x9678
+            | 0x4e24
+    )
+}
+
 pub(super) fn str_isnumeric(vm: &mut Vm, args: Args) -> PyResult<Value> {
     predicate(vm, &args, "str.isnumeric", |c| {
-        c.is_numeric() || is_digit(c)
+        c.is_numeric() || is_digit(c) || is_cjk_numeral(c)
     })
 }
 
