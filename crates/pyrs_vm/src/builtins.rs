@@ -78,6 +78,7 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
         ("bytearray", &types.bytearray),
         ("complex", &types.complex),
         ("slice", &types.slice),
+        ("memoryview", &types.memoryview),
         ("enumerate", &types.enumerate),
         ("zip", &types.zip),
         ("map", &types.map),

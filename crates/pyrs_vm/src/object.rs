@@ -62,6 +62,7 @@ pub enum Payload {
     ByteArray(GilCell<Vec<u8>>),
     /// A complex number: real and imaginary parts.
     Complex(f64, f64),
+    MemoryView(Box<crate::types::memoryview::MemView>),
     /// A file object made by `open()`.
     File(Box<GilCell<crate::types::file::FileData>>),
     /// `dict_keys`, `dict_values`, `dict_items`: a live view of `dict`.

@@ -326,6 +326,7 @@ impl Vm {
             | Payload::ByteArray(_)
             | Payload::Complex(..)
             | Payload::DictView { .. }
+            | Payload::MemoryView(_)
             | Payload::File(_) => return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default()),
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",

@@ -112,6 +112,7 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     match v.payload() {
         Some(Payload::Bytes(b)) => Some(b.to_vec()),
         Some(Payload::ByteArray(b)) => Some(b.get().clone()),
+        Some(Payload::MemoryView(m)) => Some(super::memoryview::view_bytes(m)),
         _ => None,
     }
 }

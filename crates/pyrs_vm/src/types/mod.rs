@@ -12,6 +12,7 @@ pub mod file;
 pub mod hash;
 pub mod iterators;
 pub mod list_methods;
+pub mod memoryview;
 pub mod numbers;
 pub mod range;
 pub mod set;
@@ -49,6 +50,7 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.range, range::RANGE_METHODS);
     add_methods(types, &types.slice, range::SLICE_METHODS);
     bytes::install(types);
+    add_methods(types, &types.memoryview, memoryview::METHODS);
     for t in [
         &types.text_io_wrapper,
         &types.buffered_reader,
@@ -167,6 +169,9 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     }
     if cls.is(&t.complex) {
         return complex::construct(vm, cls, args);
+    }
+    if cls.is(&t.memoryview) {
+        return memoryview::construct(vm, args);
     }
     if cls.is(&t.range) {
         no_kw(vm)?;
@@ -602,6 +607,13 @@ pub fn repr_extra(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
         Payload::Complex(re, im) => complex::repr(*re, *im),
         Payload::DictView { .. } => dict_methods::view_repr(vm, o)?,
         Payload::File(_) => file::repr(vm, o)?,
+        Payload::MemoryView(m) => {
+            if m.released.get() {
+                format!("<released memory at {:#x}>", o.addr())
+            } else {
+                format!("<memory at {:#x}>", o.addr())
+            }
+        }
         _ => return Ok(None),
     }))
 }
@@ -620,6 +632,14 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
         }
         (Some(Payload::DictView { .. }), _) | (_, Some(Payload::DictView { .. })) => {
             dict_methods::view_compare(vm, a, b, op)
+        }
+        (Some(Payload::MemoryView(_)), _) | (_, Some(Payload::MemoryView(_)))
+            if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
+        {
+            match (bytes::bytes_like(a), bytes::bytes_like(b)) {
+                (Some(x), Some(y)) => Ok(Some(Value::Bool((x == y) == (op == CompareOp::Eq)))),
+                _ => Ok(None),
+            }
         }
         (Some(Payload::Slice(x)), Some(Payload::Slice(y))) => {
             let (x, y) = (vm.new_tuple(x.to_vec()), vm.new_tuple(y.to_vec()));
@@ -725,6 +745,7 @@ pub fn len_extra(vm: &mut Vm, v: &Value) -> Option<usize> {
         Some(Payload::Set(s)) => Some(s.get().len()),
         Some(Payload::ByteArray(b)) => Some(b.get().len()),
         Some(Payload::DictView { dict, .. }) => Some(Vm::dict_len(dict)),
+        Some(Payload::MemoryView(m)) => Some(if m.released.get() { 0 } else { m.len }),
         _ => {
             let _ = vm;
             None
@@ -739,6 +760,7 @@ pub fn truth_extra(v: &Value) -> Option<bool> {
         Some(Payload::ByteArray(b)) => Some(!b.get().is_empty()),
         Some(Payload::DictView { dict, .. }) => Some(Vm::dict_len(dict) != 0),
         Some(Payload::Complex(re, im)) => Some(*re != 0.0 || *im != 0.0),
+        Some(Payload::MemoryView(m)) => Some(m.len != 0),
         _ => None,
     }
 }
@@ -750,6 +772,14 @@ pub fn iter_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Some(Payload::File(_)) => Some(v.clone()),
         Some(Payload::DictView { dict, kind }) => {
             Some(dict_methods::view_iterator(vm, dict, *kind))
+        }
+        Some(Payload::MemoryView(m)) => {
+            let items: Vec<Value> = memoryview::view_bytes(m)
+                .into_iter()
+                .map(|b| Value::Int(b as i64))
+                .collect();
+            let l = vm.new_list(items);
+            Some(vm.iter(&l)?)
         }
         Some(Payload::ByteArray(b)) => {
             let items = b.get().clone();
@@ -797,6 +827,7 @@ pub fn contains_extra(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<Option<bool
 /// `v[key]` for bytearrays and range slices.
 pub fn getitem_extra(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Option<Value>> {
     match v.payload() {
+        Some(Payload::MemoryView(_)) => memoryview::getitem(vm, v, key).map(Some),
         Some(Payload::ByteArray(b)) => {
             let data = b.get().clone();
             let tmp = vm.new_bytes(data);
@@ -819,6 +850,10 @@ pub fn getitem_extra(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Option<Val
 
 /// `v[key] = value` for bytearrays.
 pub fn setitem_extra(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<bool> {
+    if let Some(Payload::MemoryView(_)) = v.payload() {
+        memoryview::setitem(vm, v, key, value)?;
+        return Ok(true);
+    }
     let Some(Payload::ByteArray(b)) = v.payload() else {
         return Ok(false);
     };
@@ -882,6 +917,7 @@ pub fn hash_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Some(Payload::Set(_)) => set::hash(vm, v)?,
         Some(Payload::Complex(re, im)) => hash::hash_complex(*re, *im),
         Some(Payload::Range(_)) => range::range_hash(vm, v)?,
+        Some(Payload::MemoryView(_)) => memoryview::hash(vm, v)?,
         Some(Payload::ByteArray(_) | Payload::DictView { .. } | Payload::Slice(_)) => {
             return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(v))))
         }
