@@ -183,11 +183,12 @@ impl SetData {
                 return;
             }
             if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if table[j].key.is_null() {
-                        table[j] = SetEntry { hash, key };
-                        return;
-                    }
+                if let Some(e) = table[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|e| e.key.is_null())
+                {
+                    *e = SetEntry { hash, key };
+                    return;
                 }
             }
             perturb >>= PERTURB_SHIFT;

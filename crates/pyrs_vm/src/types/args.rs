@@ -111,19 +111,11 @@ pub fn bind<const N: usize>(
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
-            return Err(vm.type_error(if i < posonly || p.len() < posonly {
-                format!(
-                    "{name}() missing required argument '{}' (pos {})",
-                    names[i],
-                    i + 1
-                )
-            } else {
-                format!(
-                    "{name}() missing required argument '{}' (pos {})",
-                    names[i],
-                    i + 1
-                )
-            }));
+            return Err(vm.type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
         }
     }
     Ok(out)

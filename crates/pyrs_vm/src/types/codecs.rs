@@ -87,7 +87,7 @@ pub fn encode(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8
                 ));
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(j - i)),
+            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
             "backslashreplace" => {
                 for &c in &chars[i..j] {
                     out.extend_from_slice(crate::builtins::ascii_escape(&c.to_string()).as_bytes());

@@ -212,7 +212,7 @@ fn read_all(vm: &Vm, f: &mut FileData) -> PyResult<Vec<u8>> {
 /// Fill the read buffer until it holds a newline (or EOF).
 fn fill_line(vm: &Vm, f: &mut FileData) -> PyResult<()> {
     let mut chunk = [0u8; 8192];
-    while !f.rbuf.contains(&b'\n') && !(!f.binary && f.rbuf.contains(&b'\r')) {
+    while !f.rbuf.contains(&b'\n') && (f.binary || !f.rbuf.contains(&b'\r')) {
         let Some(file) = f.file.as_mut() else { break };
         let n = file
             .read(&mut chunk)
@@ -293,7 +293,7 @@ fn file_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = read_all(vm, f)?;
     let s = decode(vm, f, &b)?;
     let head: String = s.chars().take(size as usize).collect();
-    f.rbuf = s[head.len()..].as_bytes().to_vec();
+    f.rbuf = s.as_bytes()[head.len()..].to_vec();
     Ok(vm.new_str(head))
 }
 

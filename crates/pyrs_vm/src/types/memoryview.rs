@@ -189,7 +189,7 @@ pub fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<(
     }
     let b = match as_int(value).and_then(|n| num_traits::ToPrimitive::to_u8(n.to_big().as_ref())) {
         Some(b) => b,
-        None => return Err(vm.value_error(format!("memoryview: invalid value for format 'B'"))),
+        None => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
     };
     if let Some(slot) = ba.get_mut().get_mut(start + i as usize) {
         *slot = b;

@@ -473,13 +473,11 @@ pub fn parse_hex_float(s: &str) -> Option<f64> {
         }
     } else {
         let d = BigInt::one() << ((-e2).min(4000) as usize);
-        match crate::objects::int::truediv(
+        crate::objects::int::truediv(
             &crate::objects::int::IntRef::Big(&n),
             &crate::objects::int::IntRef::Big(&d),
-        ) {
-            Ok(f) => f,
-            Err(_) => f64::INFINITY,
-        }
+        )
+        .unwrap_or(f64::INFINITY)
     };
     Some(if neg { -v } else { v })
 }

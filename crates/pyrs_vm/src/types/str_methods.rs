@@ -529,9 +529,9 @@ fn pad_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<(usize, char)> {
 
 fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -600,7 +600,7 @@ pub(super) fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 if tab > 0 {
                     let n = tab - col % tab;
                     crate::protocol::number::check_alloc(vm, out.len() + n as usize)?;
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }
