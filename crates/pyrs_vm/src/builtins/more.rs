@@ -308,10 +308,25 @@ fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(v) = a.args.first() else {
         return current_locals(vm);
     };
-    match vm.try_getattr(v, "__dict__")? {
-        Some(d) => Ok(d),
-        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    if let Some(d) = vm.try_getattr(v, "__dict__")? {
+        return Ok(d);
     }
+    // Functions keep their attributes in the instance dict slot.
+    if let Some(o) = v
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Function(_)))
+    {
+        let d = match o.dict.get().clone() {
+            Some(d) => d,
+            None => {
+                let d = vm.new_dict();
+                *o.dict.get_mut() = Some(d.clone());
+                d
+            }
+        };
+        return Ok(Value::Obj(d));
+    }
+    Err(vm.type_error("vars() argument must have __dict__ attribute"))
 }
 
 fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -353,9 +368,13 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     for t in o.payload_type().mro.get().clone() {
                         let d = Value::Obj(t.payload_type().dict.clone());
                         add_keys(vm, &d, &mut names);
+                        names.extend(getset_names(vm, &t).iter().map(|s| s.to_string()));
                     }
                 }
                 _ => {
+                    for t in ty.payload_type().mro.get().clone() {
+                        names.extend(getset_names(vm, &t).iter().map(|s| s.to_string()));
+                    }
                     if let Some(d) = v.as_obj().and_then(|o| o.dict.get().clone()) {
                         add_keys(vm, &Value::Obj(d), &mut names);
                     }
@@ -371,6 +390,35 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     names.dedup();
     let items: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();
     Ok(vm.new_list(items))
+}
+
+/// The computed attributes of builtin types (CPython's getset and member
+/// descriptors), which live outside the type dicts here.
+fn getset_names(vm: &Vm, t: &crate::object::ObjRef) -> &'static [&'static str] {
+    let ts = vm.types();
+    if t.is(&ts.int) {
+        &["denominator", "imag", "numerator", "real"]
+    } else if t.is(&ts.float) || t.is(&ts.complex) {
+        &["imag", "real"]
+    } else if t.is(&ts.range) || t.is(&ts.slice) {
+        &["start", "step", "stop"]
+    } else if t.is(&ts.memoryview) {
+        &[
+            "c_contiguous",
+            "contiguous",
+            "f_contiguous",
+            "format",
+            "itemsize",
+            "nbytes",
+            "ndim",
+            "obj",
+            "readonly",
+            "shape",
+            "strides",
+        ]
+    } else {
+        &[]
+    }
 }
 
 fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -602,7 +650,7 @@ fn run_code(
         )));
     };
     if crate::protocol::dict::dict_get_str(&gd, "__builtins__").is_none() {
-        let b = Value::Obj(vm.interp.builtins.clone());
+        let b = Value::Obj(vm.interp.builtins_dict.clone());
         crate::protocol::dict::dict_set_str_raw(vm.types(), &gd, "__builtins__", b);
     }
     let Some(Payload::Code(c)) = code.payload() else {

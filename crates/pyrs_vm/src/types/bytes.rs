@@ -237,11 +237,8 @@ fn split_impl(vm: &mut Vm, args: Args, reverse: bool) -> PyResult<Value> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let mut end = b.len();
-                while end > i && is_ascii_space(b[end - 1]) {
-                    end -= 1;
-                }
-                parts.push(b[i..end].to_vec());
+                // The remainder keeps its trailing whitespace, as in CPython.
+                parts.push(b[i..].to_vec());
                 break;
             }
             let s = i;
@@ -260,11 +257,7 @@ fn split_impl(vm: &mut Vm, args: Args, reverse: bool) -> PyResult<Value> {
                 break;
             }
             if maxsplit >= 0 && parts.len() as i64 == maxsplit {
-                let mut s = 0;
-                while s < j && is_ascii_space(b[s]) {
-                    s += 1;
-                }
-                parts.push(b[s..j].to_vec());
+                parts.push(b[..j].to_vec());
                 break;
             }
             let e = j;
