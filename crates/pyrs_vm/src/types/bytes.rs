@@ -156,8 +156,25 @@ fn call_as_str(vm: &mut Vm, args: Args, f: NativeFn) -> PyResult<Value> {
     let b = self_bytes(vm, &args)?;
     let mut conv: Vec<Value> = Vec::with_capacity(args.args.len());
     conv.push(vm.new_str(latin1(&b)));
-    for a in &args.args[1..] {
-        conv.push(arg_to_str(vm, a)?);
+    // The search methods take an int as a single byte to look for.
+    let search = [
+        str_m::str_find as NativeFn,
+        str_m::str_rfind,
+        str_m::str_index,
+        str_m::str_rindex,
+        str_m::str_count,
+    ]
+    .iter()
+    .any(|g| std::ptr::fn_addr_eq(*g, f));
+    for (k, a) in args.args[1..].iter().enumerate() {
+        match as_int(a) {
+            Some(n) if search && k == 0 => {
+                let x = byte_value(vm, a)?;
+                let _ = n;
+                conv.push(vm.new_str((x as char).to_string()));
+            }
+            _ => conv.push(arg_to_str(vm, a)?),
+        }
     }
     let r = f(
         vm,

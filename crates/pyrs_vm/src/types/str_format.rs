@@ -82,6 +82,15 @@ fn vformat(vm: &mut Vm, fmt: &str, fa: &mut FormatArgs, depth: u32) -> PyResult<
             let mut j = i + 1;
             while j < chars.len() {
                 match chars[j] {
+                    // A key in brackets may hold braces (MarkupIterator).
+                    '[' if level == 1 => {
+                        while j < chars.len() && chars[j] != ']' {
+                            j += 1;
+                        }
+                        if j >= chars.len() {
+                            break;
+                        }
+                    }
                     '{' => level += 1,
                     '}' => {
                         level -= 1;
