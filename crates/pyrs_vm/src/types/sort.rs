@@ -1,9 +1,10 @@
 //! `list.sort` and `sorted`: Timsort's structure as in Objects/listobject.c —
 //! natural runs found by `count_run`, short runs extended to `minrun` by binary
-//! insertion, and runs merged under the same stack invariants — asking only
-//! `<` and in CPython's order for lists shorter than 64 (the whole sort is one
-//! run plus binary insertion there). Merges do not gallop, which changes the
-//! comparison sequence (not the result) for longer lists.
+//! insertion, then merged — asking only `<`, in CPython's order for lists
+//! shorter than 64 (one run plus binary insertion there), and leaving a list
+//! whose comparison failed in the partly sorted state CPython leaves. Merges
+//! neither gallop nor follow 3.11's powersort policy, which changes the
+//! comparison sequence (never the result) for longer lists.
 
 use super::args::this;
 use crate::error::PyResult;
@@ -30,34 +31,49 @@ pub fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // CPython empties the list while sorting, so that a comparison that
     // looks at it sees [] and one that changes it is detected afterwards.
     let items = l.replace(Vec::new());
-    let result = sort_values(vm, items.clone(), &key, reverse);
+    let (result, err) = match sort_in_place(vm, items.clone(), &key, reverse) {
+        Ok(r) => r,
+        // A key function failed: the list is as it was.
+        Err(e) => (items, Some(e)),
+    };
     let modified = !l.get().is_empty();
-    match result {
-        Ok(sorted) => {
-            let old = l.replace(sorted);
-            drop(old);
-            if modified {
-                return Err(vm.value_error("list modified during sort"));
-            }
-            Ok(Value::None)
-        }
-        Err(e) => {
-            let old = l.replace(items);
-            drop(old);
-            Err(e)
-        }
+    // After a failed comparison the list keeps the partly sorted order the
+    // algorithm had reached, as CPython's does.
+    let old = l.replace(result);
+    drop(old);
+    if let Some(e) = err {
+        return Err(e);
     }
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
 }
 
 /// Sort `items` stably by `key` (None: the items themselves).
 pub fn sort_values(
     vm: &mut Vm,
-    mut items: Vec<Value>,
+    items: Vec<Value>,
     key: &Value,
     reverse: bool,
 ) -> PyResult<Vec<Value>> {
+    match sort_in_place(vm, items, key, reverse)? {
+        (sorted, None) => Ok(sorted),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// The sort proper. `Err` when a key function fails (nothing moved);
+/// otherwise the items in the order reached, with the comparison error
+/// that stopped the sort, if any.
+fn sort_in_place(
+    vm: &mut Vm,
+    mut items: Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> PyResult<(Vec<Value>, Option<crate::error::PyErr>)> {
     if items.len() < 2 {
-        return Ok(items);
+        return Ok((items, None));
     }
     let keys: Vec<Value> = if matches!(key, Value::None) {
         items.clone()
@@ -73,12 +89,15 @@ pub fn sort_values(
     if reverse {
         idx.reverse();
     }
-    timsort(vm, &keys, &mut idx)?;
+    let err = timsort(vm, &keys, &mut idx).err();
     if reverse {
         idx.reverse();
     }
     let mut slots: Vec<Option<Value>> = items.drain(..).map(Some).collect();
-    Ok(idx.into_iter().filter_map(|i| slots[i].take()).collect())
+    Ok((
+        idx.into_iter().filter_map(|i| slots[i].take()).collect(),
+        err,
+    ))
 }
 
 struct Sorter<'a> {
@@ -184,7 +203,16 @@ fn merge(
     let left: Vec<usize> = a[lo..mid].to_vec();
     let (mut i, mut j, mut k) = (0, mid, lo);
     while i < left.len() && j < hi {
-        if s.lt(vm, a[j], left[i])? {
+        let less = match s.lt(vm, a[j], left[i]) {
+            Ok(b) => b,
+            Err(e) => {
+                // As merge_lo's failure path: the rest of the left run goes
+                // back in place, so the array stays a permutation.
+                a[k..k + left.len() - i].copy_from_slice(&left[i..]);
+                return Err(e);
+            }
+        };
+        if less {
             a[k] = a[j];
             j += 1;
         } else {
