@@ -8,6 +8,7 @@ pub mod bytes;
 pub mod codecs;
 pub mod complex;
 pub mod dict_methods;
+pub mod dunders;
 pub mod file;
 pub mod hash;
 pub mod iterators;
@@ -50,6 +51,7 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.range, range::RANGE_METHODS);
     add_methods(types, &types.slice, range::SLICE_METHODS);
     bytes::install(types);
+    dunders::install(types);
     add_methods(types, &types.memoryview, memoryview::METHODS);
     for t in [
         &types.text_io_wrapper,
