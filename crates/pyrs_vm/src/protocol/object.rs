@@ -192,7 +192,7 @@ impl Vm {
         let v = Value::Obj(o.clone());
         Ok(match &o.payload {
             Payload::Str(s) => pystr::repr(s.as_str()),
-            Payload::Int(b) => b.to_string(),
+            Payload::Int(b) => crate::types::numbers::int_to_decimal(self, b)?,
             Payload::Float(f) => float::repr(*f),
             Payload::Bytes(b) => crate::builtins_types::bytes_repr(b),
             Payload::Tuple(items) => {

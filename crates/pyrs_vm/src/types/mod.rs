@@ -335,8 +335,13 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn parse_int(vm: &mut Vm, x: &Value, s: &str, base: u32) -> PyResult<Value> {
-    if s.len() > 4300 && base != 0 && !base.is_power_of_two() {
-        let digits = s.trim().trim_start_matches(['+', '-']).len();
+    let body = s.trim().trim_start_matches(['+', '-']);
+    let prefixed = base == 0
+        && body.len() > 1
+        && body.starts_with('0')
+        && matches!(body.as_bytes()[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
+    if s.len() > 4300 && !base.is_power_of_two() && !prefixed {
+        let digits = body.chars().filter(|&c| c != '_').count();
         if digits > 4300 {
             return Err(vm.value_error(format!(
                 "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"

@@ -506,6 +506,19 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `str(int)` with CPython 3.11's limit on decimal conversion of huge ints
+/// (`sys.int_info.default_max_str_digits`, 4300 digits).
+pub fn int_to_decimal(vm: &Vm, b: &BigInt) -> PyResult<String> {
+    let s = b.to_string();
+    let digits = s.len() - b.is_negative() as usize;
+    if digits > 4300 {
+        return Err(vm.value_error(
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        ));
+    }
+    Ok(s)
+}
+
 /// The `real`, `imag`, `numerator` and `denominator` attributes of numbers.
 pub fn number_attr(vm: &Vm, v: &Value, name: &str) -> Option<Value> {
     if !matches!(name, "real" | "imag" | "numerator" | "denominator") {
