@@ -1,10 +1,8 @@
 //! `list.sort` and `sorted`: Timsort's structure as in Objects/listobject.c —
 //! natural runs found by `count_run`, short runs extended to `minrun` by binary
-//! insertion, then merged — asking only `<`, in CPython's order for lists
-//! shorter than 64 (one run plus binary insertion there), and leaving a list
-//! whose comparison failed in the partly sorted state CPython leaves. Merges
-//! neither gallop nor follow 3.11's powersort policy, which changes the
-//! comparison sequence (never the result) for longer lists.
+//! insertion, merged by 3.11's powersort policy with galloping `merge_lo`/
+//! `merge_hi` — asking only `<`, in CPython's order, and leaving a list whose
+//! comparison failed in the partly sorted state CPython leaves.
 
 use super::args::this;
 use crate::error::PyResult;
@@ -190,106 +188,500 @@ fn merge_compute_minrun(mut n: usize) -> usize {
     n + r
 }
 
-/// Merge the adjacent sorted runs `a[lo..mid]` and `a[mid..hi]`, taking from
-/// the right only when strictly less (stability).
-fn merge(
+/// `MIN_GALLOP`: the initial threshold for entering galloping mode.
+const MIN_GALLOP: usize = 7;
+
+/// A pending run: start, length, and its powersort "power".
+#[derive(Clone, Copy)]
+struct Run {
+    base: usize,
+    len: usize,
+    power: u32,
+}
+
+struct MergeState<'a> {
+    s: Sorter<'a>,
+    min_gallop: usize,
+    pending: Vec<Run>,
+    listlen: usize,
+}
+
+/// `gallop_left`: the leftmost index where `key` would go in sorted `base`
+/// (`base[k-1] < key <= base[k]`), probing from `hint` outward.
+fn gallop_left(
     vm: &mut Vm,
     s: &Sorter,
-    a: &mut [usize],
-    lo: usize,
-    mid: usize,
-    hi: usize,
-) -> PyResult<()> {
-    let left: Vec<usize> = a[lo..mid].to_vec();
-    let (mut i, mut j, mut k) = (0, mid, lo);
-    while i < left.len() && j < hi {
-        let less = match s.lt(vm, a[j], left[i]) {
-            Ok(b) => b,
-            Err(e) => {
-                // As merge_lo's failure path: the rest of the left run goes
-                // back in place, so the array stays a permutation.
-                a[k..k + left.len() - i].copy_from_slice(&left[i..]);
-                return Err(e);
+    key: usize,
+    base: &[usize],
+    hint: usize,
+) -> PyResult<usize> {
+    let n = base.len();
+    let mut lastofs = 0;
+    let mut ofs = 1;
+    if s.lt(vm, base[hint], key)? {
+        // base[hint] < key: gallop right.
+        let maxofs = n - hint;
+        while ofs < maxofs {
+            if s.lt(vm, base[hint + ofs], key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
             }
-        };
-        if less {
-            a[k] = a[j];
-            j += 1;
-        } else {
-            a[k] = left[i];
-            i += 1;
         }
-        k += 1;
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        // key <= base[hint]: gallop left, until base[hint-ofs] < key <= base[hint-lastofs].
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if s.lt(vm, base[hint - ofs], key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        let lo = hint as isize - ofs as isize;
+        return finish_gallop(vm, s, key, base, (lo + 1) as usize, hint - lastofs, true);
     }
-    while i < left.len() {
-        a[k] = left[i];
-        i += 1;
-        k += 1;
+    finish_gallop(vm, s, key, base, lastofs + 1, ofs, true)
+}
+
+/// `gallop_right`: the rightmost index where `key` would go
+/// (`base[k-1] <= key < base[k]`).
+fn gallop_right(
+    vm: &mut Vm,
+    s: &Sorter,
+    key: usize,
+    base: &[usize],
+    hint: usize,
+) -> PyResult<usize> {
+    let n = base.len();
+    let mut lastofs = 0;
+    let mut ofs = 1;
+    if s.lt(vm, key, base[hint])? {
+        // key < base[hint]: gallop left.
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if s.lt(vm, key, base[hint - ofs])? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        let lo = hint as isize - ofs as isize;
+        let hi = hint - k;
+        return finish_gallop(vm, s, key, base, (lo + 1) as usize, hi, false);
+    }
+    // base[hint] <= key: gallop right.
+    let maxofs = n - hint;
+    while ofs < maxofs {
+        if s.lt(vm, key, base[hint + ofs])? {
+            break;
+        }
+        lastofs = ofs;
+        ofs = (ofs << 1) + 1;
+    }
+    ofs = ofs.min(maxofs);
+    finish_gallop(vm, s, key, base, lastofs + hint + 1, ofs + hint, false)
+}
+
+/// The binary search that ends both gallops, over `base[lo..hi]`.
+fn finish_gallop(
+    vm: &mut Vm,
+    s: &Sorter,
+    key: usize,
+    base: &[usize],
+    mut lo: usize,
+    mut hi: usize,
+    left: bool,
+) -> PyResult<usize> {
+    while lo < hi {
+        let m = lo + ((hi - lo) >> 1);
+        let go_right = if left {
+            s.lt(vm, base[m], key)?
+        } else {
+            !s.lt(vm, key, base[m])?
+        };
+        if go_right {
+            lo = m + 1;
+        } else {
+            hi = m;
+        }
+    }
+    Ok(hi)
+}
+
+/// `merge_lo`: merge `a[pa..pa+na]` and `a[pa+na..pa+na+nb]` with `na <= nb`,
+/// the shorter left run in a temporary.
+fn merge_lo(
+    vm: &mut Vm,
+    ms: &mut MergeState,
+    a: &mut [usize],
+    pa: usize,
+    mut na: usize,
+    mut nb: usize,
+) -> PyResult<()> {
+    let tmp: Vec<usize> = a[pa..pa + na].to_vec();
+    let (mut dest, mut ia, mut ib) = (pa, 0usize, pa + na);
+    a[dest] = a[ib];
+    dest += 1;
+    ib += 1;
+    nb -= 1;
+    let result = (|| -> PyResult<bool> {
+        // Ok(true): CopyB; Ok(false): Succeed.
+        if nb == 0 {
+            return Ok(false);
+        }
+        if na == 1 {
+            return Ok(true);
+        }
+        let mut min_gallop = ms.min_gallop;
+        loop {
+            let (mut acount, mut bcount) = (0usize, 0usize);
+            loop {
+                if ms.s.lt(vm, a[ib], tmp[ia])? {
+                    a[dest] = a[ib];
+                    dest += 1;
+                    ib += 1;
+                    bcount += 1;
+                    acount = 0;
+                    nb -= 1;
+                    if nb == 0 {
+                        return Ok(false);
+                    }
+                    if bcount >= min_gallop {
+                        break;
+                    }
+                } else {
+                    a[dest] = tmp[ia];
+                    dest += 1;
+                    ia += 1;
+                    acount += 1;
+                    bcount = 0;
+                    na -= 1;
+                    if na == 1 {
+                        return Ok(true);
+                    }
+                    if acount >= min_gallop {
+                        break;
+                    }
+                }
+            }
+            min_gallop += 1;
+            loop {
+                min_gallop -= (min_gallop > 1) as usize;
+                ms.min_gallop = min_gallop;
+                let k = gallop_right(vm, &ms.s, a[ib], &tmp[ia..ia + na], 0)?;
+                acount = k;
+                if k > 0 {
+                    a[dest..dest + k].copy_from_slice(&tmp[ia..ia + k]);
+                    dest += k;
+                    ia += k;
+                    na -= k;
+                    if na == 1 {
+                        return Ok(true);
+                    }
+                    if na == 0 {
+                        return Ok(false);
+                    }
+                }
+                a[dest] = a[ib];
+                dest += 1;
+                ib += 1;
+                nb -= 1;
+                if nb == 0 {
+                    return Ok(false);
+                }
+                let key = tmp[ia];
+                let k = gallop_left(vm, &ms.s, key, &a[ib..ib + nb], 0)?;
+                bcount = k;
+                if k > 0 {
+                    a.copy_within(ib..ib + k, dest);
+                    dest += k;
+                    ib += k;
+                    nb -= k;
+                    if nb == 0 {
+                        return Ok(false);
+                    }
+                }
+                a[dest] = tmp[ia];
+                dest += 1;
+                ia += 1;
+                na -= 1;
+                if na == 1 {
+                    return Ok(true);
+                }
+                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                    break;
+                }
+            }
+            min_gallop += 1;
+            ms.min_gallop = min_gallop;
+        }
+    })();
+    match result {
+        Ok(true) => {
+            // CopyB: the rest of b, then the last of a.
+            a.copy_within(ib..ib + nb, dest);
+            a[dest + nb] = tmp[ia];
+            Ok(())
+        }
+        Ok(false) => {
+            a[dest..dest + na].copy_from_slice(&tmp[ia..ia + na]);
+            Ok(())
+        }
+        Err(e) => {
+            a[dest..dest + na].copy_from_slice(&tmp[ia..ia + na]);
+            Err(e)
+        }
+    }
+}
+
+/// `merge_hi`: as `merge_lo` for `na >= nb`, merging from the right with the
+/// shorter right run in a temporary.
+fn merge_hi(
+    vm: &mut Vm,
+    ms: &mut MergeState,
+    a: &mut [usize],
+    pa: usize,
+    mut na: usize,
+    mut nb: usize,
+) -> PyResult<()> {
+    let pb = pa + na;
+    let tmp: Vec<usize> = a[pb..pb + nb].to_vec();
+    // Positions are isize: they step below `pa` at the end.
+    let mut dest = (pb + nb - 1) as isize;
+    let mut ia = (pa + na - 1) as isize;
+    let mut ib = nb as isize - 1;
+    a[dest as usize] = a[ia as usize];
+    dest -= 1;
+    ia -= 1;
+    na -= 1;
+    let result = (|| -> PyResult<bool> {
+        // Ok(true): CopyA; Ok(false): Succeed.
+        if na == 0 {
+            return Ok(false);
+        }
+        if nb == 1 {
+            return Ok(true);
+        }
+        let mut min_gallop = ms.min_gallop;
+        loop {
+            let (mut acount, mut bcount) = (0usize, 0usize);
+            loop {
+                if ms.s.lt(vm, tmp[ib as usize], a[ia as usize])? {
+                    a[dest as usize] = a[ia as usize];
+                    dest -= 1;
+                    ia -= 1;
+                    acount += 1;
+                    bcount = 0;
+                    na -= 1;
+                    if na == 0 {
+                        return Ok(false);
+                    }
+                    if acount >= min_gallop {
+                        break;
+                    }
+                } else {
+                    a[dest as usize] = tmp[ib as usize];
+                    dest -= 1;
+                    ib -= 1;
+                    bcount += 1;
+                    acount = 0;
+                    nb -= 1;
+                    if nb == 1 {
+                        return Ok(true);
+                    }
+                    if bcount >= min_gallop {
+                        break;
+                    }
+                }
+            }
+            min_gallop += 1;
+            loop {
+                min_gallop -= (min_gallop > 1) as usize;
+                ms.min_gallop = min_gallop;
+                let key = tmp[ib as usize];
+                let k = gallop_right(vm, &ms.s, key, &a[pa..pa + na], na - 1)?;
+                let k = na - k;
+                acount = k;
+                if k > 0 {
+                    dest -= k as isize;
+                    ia -= k as isize;
+                    a.copy_within(
+                        (ia + 1) as usize..(ia + 1) as usize + k,
+                        (dest + 1) as usize,
+                    );
+                    na -= k;
+                    if na == 0 {
+                        return Ok(false);
+                    }
+                }
+                a[dest as usize] = tmp[ib as usize];
+                dest -= 1;
+                ib -= 1;
+                nb -= 1;
+                if nb == 1 {
+                    return Ok(true);
+                }
+                let key = a[ia as usize];
+                let k = gallop_left(vm, &ms.s, key, &tmp[..nb], nb - 1)?;
+                let k = nb - k;
+                bcount = k;
+                if k > 0 {
+                    dest -= k as isize;
+                    ib -= k as isize;
+                    let (d, b) = ((dest + 1) as usize, (ib + 1) as usize);
+                    a[d..d + k].copy_from_slice(&tmp[b..b + k]);
+                    nb -= k;
+                    if nb == 1 {
+                        return Ok(true);
+                    }
+                    if nb == 0 {
+                        return Ok(false);
+                    }
+                }
+                a[dest as usize] = a[ia as usize];
+                dest -= 1;
+                ia -= 1;
+                na -= 1;
+                if na == 0 {
+                    return Ok(false);
+                }
+                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                    break;
+                }
+            }
+            min_gallop += 1;
+            ms.min_gallop = min_gallop;
+        }
+    })();
+    let copy_back = |a: &mut [usize], dest: isize, nb: usize| {
+        if nb > 0 {
+            let d = (dest - (nb as isize - 1)) as usize;
+            a[d..d + nb].copy_from_slice(&tmp[..nb]);
+        }
+    };
+    match result {
+        Ok(true) => {
+            // CopyA: the rest of a moves right, then the first of b.
+            let start = (ia + 1) as usize - na;
+            let to = (dest + 1) as usize - na;
+            a.copy_within(start..start + na, to);
+            a[to - 1] = tmp[ib as usize];
+            Ok(())
+        }
+        Ok(false) => {
+            copy_back(a, dest, nb);
+            Ok(())
+        }
+        Err(e) => {
+            copy_back(a, dest, nb);
+            Err(e)
+        }
+    }
+}
+
+/// `merge_at`: merge pending runs `i` and `i + 1`.
+fn merge_at(vm: &mut Vm, ms: &mut MergeState, a: &mut [usize], i: usize) -> PyResult<()> {
+    let Run {
+        base: pa, len: na, ..
+    } = ms.pending[i];
+    let Run { len: nb, .. } = ms.pending[i + 1];
+    ms.pending[i].len = na + nb;
+    ms.pending.remove(i + 1);
+    let pb = pa + na;
+    // Where does b start in a? Elements of a before that stay in place.
+    let k = gallop_right(vm, &ms.s, a[pb], &a[pa..pa + na], 0)?;
+    let (pa, na) = (pa + k, na - k);
+    if na == 0 {
+        return Ok(());
+    }
+    // Where does a end in b? Elements of b after that stay in place.
+    let last_a = a[pa + na - 1];
+    let nb = gallop_left(vm, &ms.s, last_a, &a[pb..pb + nb], nb - 1)?;
+    if nb == 0 {
+        return Ok(());
+    }
+    if na <= nb {
+        merge_lo(vm, ms, a, pa, na, nb)
+    } else {
+        merge_hi(vm, ms, a, pa, na, nb)
+    }
+}
+
+/// `powerloop`: the powersort "power" of the boundary between two runs.
+fn powerloop(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1;
+    let mut b = a + n1 + n2;
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
+}
+
+/// `found_new_run`: merge pending runs whose power exceeds the new boundary's.
+fn found_new_run(vm: &mut Vm, ms: &mut MergeState, a: &mut [usize], n2: usize) -> PyResult<()> {
+    if let Some(last) = ms.pending.last().copied() {
+        let power = powerloop(last.base, last.len, n2, ms.listlen);
+        while ms.pending.len() > 1 && ms.pending[ms.pending.len() - 2].power > power {
+            let i = ms.pending.len() - 2;
+            merge_at(vm, ms, a, i)?;
+        }
+        if let Some(p) = ms.pending.last_mut() {
+            p.power = power;
+        }
     }
     Ok(())
 }
 
 fn timsort(vm: &mut Vm, keys: &[Value], a: &mut [usize]) -> PyResult<()> {
-    let s = Sorter { keys };
     let n = a.len();
+    let mut ms = MergeState {
+        s: Sorter { keys },
+        min_gallop: MIN_GALLOP,
+        pending: Vec::new(),
+        listlen: n,
+    };
     let minrun = merge_compute_minrun(n);
-    // The run stack: (start, length).
-    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut lo = 0;
     while lo < n {
-        let mut len = count_run(vm, &s, a, lo, n)?;
+        let mut len = count_run(vm, &ms.s, a, lo, n)?;
         if len < minrun {
             let force = minrun.min(n - lo);
-            binarysort(vm, &s, a, lo, lo + force, lo + len)?;
+            binarysort(vm, &ms.s, a, lo, lo + force, lo + len)?;
             len = force;
         }
-        runs.push((lo, len));
-        merge_collapse(vm, &s, a, &mut runs)?;
+        found_new_run(vm, &mut ms, a, len)?;
+        ms.pending.push(Run {
+            base: lo,
+            len,
+            power: 0,
+        });
         lo += len;
     }
-    while runs.len() > 1 {
-        let k = runs.len() - 2;
-        merge_at(vm, &s, a, &mut runs, k)?;
-    }
-    Ok(())
-}
-
-fn merge_at(
-    vm: &mut Vm,
-    s: &Sorter,
-    a: &mut [usize],
-    runs: &mut Vec<(usize, usize)>,
-    i: usize,
-) -> PyResult<()> {
-    let (lo, la) = runs[i];
-    let (_, lb) = runs[i + 1];
-    merge(vm, s, a, lo, lo + la, lo + la + lb)?;
-    runs[i] = (lo, la + lb);
-    runs.remove(i + 1);
-    Ok(())
-}
-
-/// The stack invariants of listsort.txt (as fixed in 2015): merge until
-/// each run is longer than the two above it put together.
-fn merge_collapse(
-    vm: &mut Vm,
-    s: &Sorter,
-    a: &mut [usize],
-    runs: &mut Vec<(usize, usize)>,
-) -> PyResult<()> {
-    while runs.len() > 1 {
-        let mut n = runs.len() - 2;
-        let len = |k: usize, r: &Vec<(usize, usize)>| r[k].1;
-        if (n > 0 && len(n - 1, runs) <= len(n, runs) + len(n + 1, runs))
-            || (n > 1 && len(n - 2, runs) <= len(n - 1, runs) + len(n, runs))
-        {
-            if len(n - 1, runs) < len(n + 1, runs) {
-                n -= 1;
-            }
-        } else if len(n, runs) > len(n + 1, runs) {
-            break;
+    // merge_force_collapse.
+    while ms.pending.len() > 1 {
+        let mut i = ms.pending.len() - 2;
+        if i > 0 && ms.pending[i - 1].len < ms.pending[i + 1].len {
+            i -= 1;
         }
-        merge_at(vm, s, a, runs, n)?;
+        merge_at(vm, &mut ms, a, i)?;
     }
     Ok(())
 }
