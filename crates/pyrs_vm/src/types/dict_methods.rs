@@ -25,6 +25,7 @@ pub const METHODS: &[MethodDef] = &[
     MethodDef::method("setdefault", dict_setdefault),
     MethodDef::method("update", dict_update),
     MethodDef::method("values", dict_values),
+    MethodDef::method("__init__", dict_init),
     MethodDef::method("__contains__", dict_contains),
     MethodDef::method("__getitem__", dict_getitem),
     MethodDef::method("__setitem__", dict_setitem),
@@ -120,6 +121,15 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let dv = r.get(1).cloned().unwrap_or(Value::None);
     vm.dict_set(&d, r[0].clone(), dv.clone())?;
     Ok(dv)
+}
+
+/// `dict.__init__(self, [source], **kwargs)`: an update of the dict.
+fn dict_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = &args.pos()[1..];
+    if p.len() > 1 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", p.len())));
+    }
+    dict_update(vm, args)
 }
 
 fn dict_update(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -22,6 +22,7 @@ pub const LIST_METHODS: &[MethodDef] = &[
     MethodDef::method("remove", list_remove),
     MethodDef::method("reverse", list_reverse),
     MethodDef::method("sort", super::sort::list_sort),
+    MethodDef::method("__init__", list_init),
     MethodDef::method("__len__", seq_len),
     MethodDef::method("__getitem__", seq_getitem),
     MethodDef::method("__setitem__", list_setitem),
@@ -84,6 +85,19 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = self_list(vm, &args)?;
     let r = pos(vm, "list.append", &args, 1, 1)?;
     l.get_mut().push(r[0].clone());
+    Ok(Value::None)
+}
+
+/// `list.__init__(self, iterable=())`: replace the contents.
+fn list_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let l = self_list(vm, &args)?;
+    let [iterable] = super::args::kw(vm, "list", &args, ["iterable"], 0, 1)?;
+    let items = match &iterable {
+        Some(v) => vm.iterate(v)?,
+        None => Vec::new(),
+    };
+    let old = l.replace(items);
+    drop(old);
     Ok(Value::None)
 }
 

@@ -36,6 +36,7 @@ pub const SET_METHODS: &[MethodDef] = &[
     ),
     MethodDef::method("union", set_union),
     MethodDef::method("update", set_update),
+    MethodDef::method("__init__", set_init),
     MethodDef::method("__len__", set_len),
     MethodDef::method("__contains__", set_contains),
     MethodDef::method("__iter__", set_iter),
@@ -397,6 +398,18 @@ pub fn iter_of(vm: &Vm, v: &Value) -> Value {
             used,
         })),
     ))
+}
+
+/// `set.__init__(self, iterable=())`: empty the set, then fill it.
+fn set_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let so = self_table(vm, &args)?;
+    let r = pos(vm, "set", &args, 0, 1)?;
+    let old = so.get_mut().clear();
+    drop(old);
+    if let Some(v) = r.first() {
+        update_internal(vm, this(&args), v)?;
+    }
+    Ok(Value::None)
 }
 
 fn set_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
