@@ -207,6 +207,9 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         let big = i.to_big().into_owned();
         return format_int(vm, &s, &big);
     }
+    if let Some(Payload::Complex(re, im)) = v.payload() {
+        return format_complex(vm, &s, *re, *im);
+    }
     if let Value::Float(f) = v {
         return format_float(vm, &s, *f);
     }
@@ -393,4 +396,73 @@ fn general_format(a: f64, prec: usize, alternate: bool) -> String {
         }
     }
     r
+}
+
+/// `format(complex, spec)`: with no type, the repr's form (parentheses when
+/// there is a real part); with a float type, both parts in that type and no
+/// parentheses (Objects/complexobject.c `format_complex_internal`).
+fn format_complex(vm: &mut Vm, s: &Spec, re: f64, im: f64) -> PyResult<String> {
+    if s.zero {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if s.align == Some('=') {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    if let Some(t) =
+        s.ty.filter(|t| !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G'))
+    {
+        return Err(vm.value_error(format!(
+            "Unknown format code '{t}' for object of type 'complex'"
+        )));
+    }
+    let alt = if s.alternate { "#" } else { "" };
+    let part = |vm: &mut Vm, x: f64, sign: &str, ty: Option<char>| -> PyResult<String> {
+        let prec = s.precision.map(|p| format!(".{p}")).unwrap_or_default();
+        let ty = ty.map(String::from).unwrap_or_default();
+        format_float(vm, &parse_spec(vm, &format!("{sign}{alt}{prec}{ty}"))?, x)
+    };
+    let sign = match s.sign {
+        Some('+') => "+",
+        Some(' ') => " ",
+        _ => "",
+    };
+    let body = match s.ty {
+        None => {
+            let no_real = re == 0.0 && re.is_sign_positive();
+            let ty = if s.precision.is_some() {
+                Some('g')
+            } else {
+                None
+            };
+            let imag = part(vm, im, if no_real { sign } else { "+" }, ty)?;
+            let imag = if s.precision.is_none() {
+                imag.strip_suffix(".0").map(str::to_string).unwrap_or(imag)
+            } else {
+                imag
+            };
+            if no_real {
+                format!("{imag}j")
+            } else {
+                let real = part(vm, re, sign, ty)?;
+                let real = if s.precision.is_none() {
+                    real.strip_suffix(".0").map(str::to_string).unwrap_or(real)
+                } else {
+                    real
+                };
+                format!("({real}{imag}j)")
+            }
+        }
+        ty => {
+            let real = part(vm, re, sign, ty)?;
+            let imag = part(vm, im, "+", ty)?;
+            format!("{real}{imag}j")
+        }
+    };
+    let spec = Spec {
+        fill: s.fill,
+        align: s.align,
+        width: s.width,
+        ..Spec::default()
+    };
+    Ok(pad(&spec, "", &body, '>'))
 }

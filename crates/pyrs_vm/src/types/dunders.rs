@@ -219,6 +219,22 @@ cmpops! { Kind::Set; set_eq = CompareOp::Eq; set_ne = CompareOp::Ne; set_lt = Co
 
 unops! { num_neg = "__neg__"; num_pos = "__pos__"; num_invert = "__invert__"; any_bool = "__bool__"; any_repr = "__repr__"; }
 
+/// `int.__format__`, `float.__format__`, `complex.__format__`: the builtin
+/// value formatted with the spec.
+fn num_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = pos(vm, "__format__", &args, 1, 1)?;
+    let spec = r[0].as_str().ok_or_else(|| {
+        vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&r[0])
+        ))
+    })?;
+    let Some(a) = plain(vm, this(&args)) else {
+        return Ok(vm.not_implemented());
+    };
+    vm.format(&a, spec)
+}
+
 fn num_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     divmod_impl(vm, args, false)
 }
@@ -268,6 +284,7 @@ const LIST_CMP: [MethodDef; CMP] = cmp_table!(list_eq, list_ne, list_lt, list_le
 const SET_CMP: [MethodDef; CMP] = cmp_table!(set_eq, set_ne, set_lt, set_le, set_gt, set_ge);
 
 const INT_OPS: &[MethodDef] = &[
+    MethodDef::method("__format__", num_format),
     MethodDef::method("__add__", int_add),
     MethodDef::method("__radd__", int_radd),
     MethodDef::method("__sub__", int_sub),
@@ -302,6 +319,7 @@ const INT_OPS: &[MethodDef] = &[
 ];
 
 const FLOAT_OPS: &[MethodDef] = &[
+    MethodDef::method("__format__", num_format),
     MethodDef::method("__add__", float_add),
     MethodDef::method("__radd__", float_radd),
     MethodDef::method("__sub__", float_sub),
@@ -325,6 +343,7 @@ const FLOAT_OPS: &[MethodDef] = &[
 ];
 
 const COMPLEX_OPS: &[MethodDef] = &[
+    MethodDef::method("__format__", num_format),
     MethodDef::method("__add__", complex_add),
     MethodDef::method("__radd__", complex_radd),
     MethodDef::method("__sub__", complex_sub),
