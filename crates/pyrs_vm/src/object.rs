@@ -63,6 +63,11 @@ pub enum Payload {
     /// A complex number: real and imaginary parts.
     Complex(f64, f64),
     MemoryView(Box<crate::types::memoryview::MemView>),
+    /// `list[int]`: a `types.GenericAlias`.
+    GenericAlias {
+        origin: Value,
+        args: Value,
+    },
     /// A file object made by `open()`.
     File(Box<GilCell<crate::types::file::FileData>>),
     /// `dict_keys`, `dict_values`, `dict_items`: a live view of `dict`.

@@ -306,6 +306,9 @@ impl Vm {
             ) if crate::vm::is_subtype(o.class(), &self.types().exc.syntax_error) => {
                 Some(crate::types::syntax_error_field(&e.args.cloned(), name))
             }
+            (Payload::GenericAlias { origin, args }, _) => {
+                crate::types::generic_alias::attr(self, origin, args, name)
+            }
             (Payload::MemoryView(m), _) if !name.starts_with('_') => {
                 crate::types::memoryview::attr(self, m, name)
             }

@@ -327,6 +327,7 @@ impl Vm {
             | Payload::Complex(..)
             | Payload::DictView { .. }
             | Payload::MemoryView(_)
+            | Payload::GenericAlias { .. }
             | Payload::File(_) => return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default()),
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",

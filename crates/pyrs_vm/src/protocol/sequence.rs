@@ -302,6 +302,10 @@ impl Vm {
                             .cloned()
                             .ok_or_else(|| self.system_error("type"))?;
                         if let Some(m) = self.lookup_type(&ty, "__class_getitem__") {
+                            // A builtin's is a class method: bind it to the class.
+                            if matches!(m.payload(), Some(Payload::NativeFunction(_))) {
+                                return self.call_method_value(&m, v, std::slice::from_ref(key));
+                            }
                             return self.call(&m, &[key.clone()]);
                         }
                         let name = ty.payload_type().name.get().clone();

@@ -10,6 +10,7 @@ pub mod complex;
 pub mod dict_methods;
 pub mod dunders;
 pub mod file;
+pub mod generic_alias;
 pub mod hash;
 pub mod iterators;
 pub mod list_methods;
@@ -52,6 +53,17 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.slice, range::SLICE_METHODS);
     bytes::install(types);
     dunders::install(types);
+    for t in [
+        &types.list,
+        &types.dict,
+        &types.tuple,
+        &types.set,
+        &types.frozenset,
+        &types.type_,
+        &types.enumerate,
+    ] {
+        add_methods(types, t, generic_alias::CLASS_GETITEM);
+    }
     add_methods(types, &types.memoryview, memoryview::METHODS);
     for t in [
         &types.text_io_wrapper,
@@ -614,6 +626,10 @@ pub fn repr_extra(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
         Payload::Complex(re, im) => complex::repr(*re, *im),
         Payload::DictView { .. } => dict_methods::view_repr(vm, o)?,
         Payload::File(_) => file::repr(vm, o)?,
+        Payload::GenericAlias { origin, args } => {
+            let (origin, args) = (origin.clone(), args.clone());
+            generic_alias::repr(vm, &origin, &args)?
+        }
         Payload::MemoryView(m) => {
             if m.released.get() {
                 format!("<released memory at {:#x}>", o.addr())
@@ -628,6 +644,9 @@ pub fn repr_extra(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
 /// Comparisons that involve sets, dict views, bytearrays or complex numbers.
 pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
     if let Some(r) = complex::compare(vm, a, b, op)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = generic_alias::compare(vm, a, b, op)? {
         return Ok(Some(r));
     }
     match (a.payload(), b.payload()) {
@@ -925,6 +944,10 @@ pub fn hash_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Some(Payload::Complex(re, im)) => hash::hash_complex(*re, *im),
         Some(Payload::Range(_)) => range::range_hash(vm, v)?,
         Some(Payload::MemoryView(_)) => memoryview::hash(vm, v)?,
+        Some(Payload::GenericAlias { origin, args }) => {
+            let (origin, args) = (origin.clone(), args.clone());
+            generic_alias::hash(vm, &origin, &args)?
+        }
         Some(Payload::ByteArray(_) | Payload::DictView { .. } | Payload::Slice(_)) => {
             return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(v))))
         }
