@@ -13,6 +13,29 @@ use crate::protocol::object::as_int;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// `__iter__` and `__next__` of every builtin iterator type.
+pub const ITER_METHODS: &[crate::objects::native::MethodDef] = &[
+    crate::objects::native::MethodDef::method("__iter__", iter_self),
+    crate::objects::native::MethodDef::method("__next__", iter_next),
+];
+
+fn iter_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::args::pos(vm, "__iter__", &args, 0, 0)?;
+    Ok(super::args::this(&args).clone())
+}
+
+fn iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    super::args::pos(vm, "__next__", &args, 0, 0)?;
+    let it = super::args::this(&args).clone();
+    if !matches!(it.payload(), Some(Payload::Iterator(_))) {
+        return Err(vm.type_error("descriptor '__next__' requires an iterator"));
+    }
+    match vm.next(&it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration()),
+    }
+}
+
 fn new_iter(ty: &ObjRef, state: IterState) -> Value {
     Value::Obj(ObjRef::new(ty, Payload::Iterator(GilCell::new(state))))
 }

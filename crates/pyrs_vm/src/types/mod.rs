@@ -54,6 +54,28 @@ pub fn install_methods(types: &Types) {
     bytes::install(types);
     dunders::install(types);
     for t in [
+        &types.list_iterator,
+        &types.tuple_iterator,
+        &types.str_iterator,
+        &types.range_iterator,
+        &types.dict_keyiterator,
+        &types.dict_valueiterator,
+        &types.dict_itemiterator,
+        &types.set_iterator,
+        &types.enumerate,
+        &types.zip,
+        &types.map,
+        &types.filter,
+        &types.reversed,
+        &types.callable_iterator,
+        &types.seq_iterator,
+        &types.list_reverseiterator,
+        &types.bytes_iterator,
+        &types.bytearray_iterator,
+    ] {
+        add_methods(types, t, iterators::ITER_METHODS);
+    }
+    for t in [
         &types.list,
         &types.dict,
         &types.tuple,
