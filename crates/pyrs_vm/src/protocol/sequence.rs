@@ -609,14 +609,20 @@ impl Vm {
                         },
                     ))
                 }
-                Some(Payload::Str(_)) => {
+                Some(Payload::Str(s)) => {
+                    // CPython has a separate iterator type for ASCII strings.
+                    let ty = if s.is_ascii() {
+                        &t.str_iterator
+                    } else {
+                        &t.str_unicode_iterator
+                    };
                     return Ok(self.new_iter(
-                        &t.str_iterator,
+                        ty,
                         IterState::Seq {
                             seq: v.clone(),
                             index: 0,
                         },
-                    ))
+                    ));
                 }
                 Some(Payload::Bytes(_)) => {
                     return Ok(self.new_iter(

@@ -211,6 +211,8 @@ pub struct Types {
     pub text_io_wrapper: ObjRef,
     pub memoryview: ObjRef,
     pub generic_alias: ObjRef,
+    /// The iterator of a non-ASCII str (`str_iterator`).
+    pub str_unicode_iterator: ObjRef,
     pub buffered_reader: ObjRef,
     pub buffered_writer: ObjRef,
     pub exc: ExcTypes,
@@ -297,6 +299,7 @@ impl Types {
             text_io_wrapper: t("TextIOWrapper", &object, na, false),
             memoryview: t("memoryview", &object, na, false),
             generic_alias: t("GenericAlias", &object, na, false),
+            str_unicode_iterator: t("str_iterator", &object, na, false),
             buffered_reader: t("BufferedReader", &object, na, false),
             buffered_writer: t("BufferedWriter", &object, na, false),
             exc: ExcTypes::new(&type_, &dict, &object),

@@ -57,6 +57,7 @@ pub fn install_methods(types: &Types) {
         &types.list_iterator,
         &types.tuple_iterator,
         &types.str_iterator,
+        &types.str_unicode_iterator,
         &types.range_iterator,
         &types.dict_keyiterator,
         &types.dict_valueiterator,

@@ -64,6 +64,7 @@ pub const METHODS: &[MethodDef] = &[
     MethodDef::method("__len__", str_len),
     MethodDef::method("__contains__", str_contains),
     MethodDef::method("__getitem__", str_getitem),
+    MethodDef::method("__iter__", str_iter),
     MethodDef::method("__add__", str_add),
     MethodDef::method("__mul__", str_mul),
     MethodDef::method("__mod__", str_mod),
@@ -1122,6 +1123,12 @@ pub(super) fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = pos(vm, "str.__getitem__", &args, 1, 1)?;
     let plain = vm.new_str(s.as_str());
     vm.getitem(&plain, &r[0])
+}
+
+pub(super) fn str_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = no_args(vm, &args, "str.__iter__")?;
+    let plain = vm.new_str(s);
+    vm.iter(&plain)
 }
 
 pub(super) fn str_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
