@@ -6,3 +6,8 @@ print(list[int] == list[int], list[int] == list[str], hash(list[int]) == hash(li
 def f(x: list[int], y: dict[str, tuple[int, str]] = None) -> set[str]:
     return set(map(str, x))
 print(sorted(f([3, 1])), f.__annotations__ if False else "annotated")
+for f in (lambda: isinstance([], list[int]), lambda: issubclass(list, (int, dict[str, int]))):
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)

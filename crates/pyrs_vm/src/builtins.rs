@@ -261,6 +261,9 @@ fn class_check(
     }
     match cls.as_obj() {
         Some(o) if matches!(o.payload, Payload::Type(_)) => Ok(f(o)),
+        Some(o) if matches!(o.payload, Payload::GenericAlias { .. }) => Err(vm.type_error(
+            format!("{what} argument 2 cannot be a parameterized generic"),
+        )),
         _ => Err(vm.type_error(format!(
             "{what} arg 2 must be a type, a tuple of types, or a union"
         ))),
