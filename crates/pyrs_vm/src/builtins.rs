@@ -13,6 +13,8 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::io::Write;
 
+mod more;
+
 const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("print", builtin_print),
     MethodDef::method("len", builtin_len),
@@ -49,7 +51,7 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
     let s = |v: &str| crate::objects::code::str_obj(types, v);
     dict_set_str_raw(types, &dict, "__name__", s("builtins"));
     dict_set_str_raw(types, &dict, "__doc__", Value::None);
-    for def in FUNCTIONS {
+    for def in FUNCTIONS.iter().chain(more::FUNCTIONS) {
         let f = ObjRef::new(
             &types.builtin_function,
             Payload::NativeFunction(NativeFunction {
@@ -60,7 +62,7 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
         );
         dict_set_str_raw(types, &dict, def.name, Value::Obj(f));
     }
-    let type_names: [(&str, &ObjRef); 11] = [
+    let type_names: &[(&str, &ObjRef)] = &[
         ("object", &types.object),
         ("type", &types.type_),
         ("int", &types.int),
@@ -72,8 +74,19 @@ pub fn make_module(types: &Types) -> (ObjRef, ObjRef) {
         ("list", &types.list),
         ("dict", &types.dict),
         ("range", &types.range),
+        ("set", &types.set),
+        ("frozenset", &types.frozenset),
+        ("bytearray", &types.bytearray),
+        ("complex", &types.complex),
+        ("slice", &types.slice),
+        ("memoryview", &types.memoryview),
+        ("enumerate", &types.enumerate),
+        ("zip", &types.zip),
+        ("map", &types.map),
+        ("filter", &types.filter),
+        ("reversed", &types.reversed),
     ];
-    for (name, t) in type_names {
+    for &(name, t) in type_names {
         dict_set_str_raw(types, &dict, name, Value::Obj(t.clone()));
     }
     for (name, t) in types.exc.all() {
@@ -253,6 +266,9 @@ fn class_check(
     }
     match cls.as_obj() {
         Some(o) if matches!(o.payload, Payload::Type(_)) => Ok(f(o)),
+        Some(o) if matches!(o.payload, Payload::GenericAlias { .. }) => Err(vm.type_error(
+            format!("{what} argument 2 cannot be a parameterized generic"),
+        )),
         _ => Err(vm.type_error(format!(
             "{what} arg 2 must be a type, a tuple of types, or a union"
         ))),
@@ -317,7 +333,7 @@ fn min_max(
             "default" => default = Some(v.clone()),
             _ => {
                 return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
                 )
             }
         }
@@ -389,6 +405,15 @@ fn builtin_sum(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     if start.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    match start.payload() {
+        Some(Payload::Bytes(_)) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+        }
+        Some(Payload::ByteArray(_)) => {
+            return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"))
+        }
+        _ => {}
     }
     let it = vm.iter(&pos[0])?;
     let mut acc = start;

@@ -22,6 +22,8 @@ struct Spec {
     grouping: Option<char>,
     precision: Option<usize>,
     ty: Option<char>,
+    /// `z`: negative zero becomes positive (floats only).
+    no_neg_zero: bool,
 }
 
 fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
@@ -42,6 +44,7 @@ fn parse_spec(vm: &Vm, spec: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i < chars.len() && chars[i] == 'z' {
+        s.no_neg_zero = true;
         i += 1;
     }
     if i < chars.len() && chars[i] == '#' {
@@ -132,6 +135,30 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out + rest
 }
 
+/// Zero padding applies (`0` flag with no explicit alignment).
+fn zero_padded(s: &Spec) -> bool {
+    s.zero && s.align.is_none()
+}
+
+/// Group the integer part of `body`, first padding it with zeros so the
+/// whole is at least `width` long; the padding is grouped too and never
+/// starts with a separator (CPython's `fill_number` with grouping).
+fn zero_group(body: &str, sep: char, every: usize, width: usize) -> String {
+    let split = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let (int_part, rest) = body.split_at(split);
+    let rest_len = rest.chars().count();
+    let mut digits = int_part.to_string();
+    loop {
+        let g = group(&digits, sep, every);
+        if g.chars().count() + rest_len >= width {
+            return g + rest;
+        }
+        digits.insert(0, '0');
+    }
+}
+
 fn sign_str(s: &Spec, negative: bool) -> &'static str {
     if negative {
         "-"
@@ -168,15 +195,20 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         return vm.str_string(v);
     }
     let s = parse_spec(vm, spec)?;
-    if let Value::Bool(_) = v {
-        if s.ty.is_none() {
-            let t = vm.str_string(v)?;
-            return Ok(pad(&s, "", &t, '<'));
-        }
+    if s.no_neg_zero
+        && (as_int(v).is_some())
+        && !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%'))
+    {
+        return Err(
+            vm.value_error("Negative zero coercion (z) not allowed in integer format specifier")
+        );
     }
     if let Some(i) = as_int(v) {
         let big = i.to_big().into_owned();
         return format_int(vm, &s, &big);
+    }
+    if let Some(Payload::Complex(re, im)) = v.payload() {
+        return format_complex(vm, &s, *re, *im);
     }
     if let Value::Float(f) = v {
         return format_float(vm, &s, *f);
@@ -232,15 +264,22 @@ fn format_int(vm: &mut Vm, s: &Spec, i: &BigInt) -> PyResult<String> {
             )))
         }
     };
-    let digits = match s.grouping {
-        Some(g) => group(&digits, g, if matches!(ty, 'd' | 'n') { 3 } else { 4 }),
-        None => digits,
-    };
     let sign = format!(
         "{}{}",
         sign_str(s, neg),
         if s.alternate { prefix } else { "" }
     );
+    let every = if matches!(ty, 'd' | 'n') { 3 } else { 4 };
+    let digits = match s.grouping {
+        Some(g) if zero_padded(s) => zero_group(
+            &digits,
+            g,
+            every,
+            s.width.saturating_sub(sign.chars().count()),
+        ),
+        Some(g) => group(&digits, g, every),
+        None => digits,
+    };
     Ok(pad(s, &sign, &digits, '>'))
 }
 
@@ -250,15 +289,24 @@ fn format_float(vm: &mut Vm, s: &Spec, f: f64) -> PyResult<String> {
     let ty = s.ty;
     let body = if a.is_infinite() || a.is_nan() {
         let t = if a.is_nan() { "nan" } else { "inf" };
+        let pct = if ty == Some('%') { "%" } else { "" };
         if matches!(ty, Some('E' | 'F' | 'G')) {
             t.to_uppercase()
         } else {
-            t.to_string()
+            format!("{t}{pct}")
         }
     } else {
         match ty {
-            Some('f' | 'F') => format!("{:.*}", s.precision.unwrap_or(6), a),
-            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
+            Some('f' | 'F') => {
+                let p = s.precision.unwrap_or(6);
+                let dot = if s.alternate && p == 0 { "." } else { "" };
+                format!("{:.*}{dot}", p, a)
+            }
+            Some('%') => {
+                let p = s.precision.unwrap_or(6);
+                let dot = if s.alternate && p == 0 { "." } else { "" };
+                format!("{:.*}{dot}%", p, a * 100.0)
+            }
             Some('e' | 'E') => {
                 let r = exp_format(a, s.precision.unwrap_or(6));
                 if ty == Some('E') {
@@ -293,7 +341,13 @@ fn format_float(vm: &mut Vm, s: &Spec, f: f64) -> PyResult<String> {
             }
         }
     };
+    // `z`: a result that rounds to zero loses its minus sign.
+    let neg = neg && !(s.no_neg_zero && body.chars().all(|c| !c.is_ascii_digit() || c == '0'));
     let body = match s.grouping {
+        Some(g) if zero_padded(s) && a.is_finite() => {
+            let sign_len = sign_str(s, neg).len();
+            zero_group(&body, g, 3, s.width.saturating_sub(sign_len))
+        }
         Some(g) => group(&body, g, 3),
         None => body,
     };
@@ -342,4 +396,73 @@ fn general_format(a: f64, prec: usize, alternate: bool) -> String {
         }
     }
     r
+}
+
+/// `format(complex, spec)`: with no type, the repr's form (parentheses when
+/// there is a real part); with a float type, both parts in that type and no
+/// parentheses (Objects/complexobject.c `format_complex_internal`).
+fn format_complex(vm: &mut Vm, s: &Spec, re: f64, im: f64) -> PyResult<String> {
+    if s.zero {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if s.align == Some('=') {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    if let Some(t) =
+        s.ty.filter(|t| !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G'))
+    {
+        return Err(vm.value_error(format!(
+            "Unknown format code '{t}' for object of type 'complex'"
+        )));
+    }
+    let alt = if s.alternate { "#" } else { "" };
+    let part = |vm: &mut Vm, x: f64, sign: &str, ty: Option<char>| -> PyResult<String> {
+        let prec = s.precision.map(|p| format!(".{p}")).unwrap_or_default();
+        let ty = ty.map(String::from).unwrap_or_default();
+        format_float(vm, &parse_spec(vm, &format!("{sign}{alt}{prec}{ty}"))?, x)
+    };
+    let sign = match s.sign {
+        Some('+') => "+",
+        Some(' ') => " ",
+        _ => "",
+    };
+    let body = match s.ty {
+        None => {
+            let no_real = re == 0.0 && re.is_sign_positive();
+            let ty = if s.precision.is_some() {
+                Some('g')
+            } else {
+                None
+            };
+            let imag = part(vm, im, if no_real { sign } else { "+" }, ty)?;
+            let imag = if s.precision.is_none() {
+                imag.strip_suffix(".0").map(str::to_string).unwrap_or(imag)
+            } else {
+                imag
+            };
+            if no_real {
+                format!("{imag}j")
+            } else {
+                let real = part(vm, re, sign, ty)?;
+                let real = if s.precision.is_none() {
+                    real.strip_suffix(".0").map(str::to_string).unwrap_or(real)
+                } else {
+                    real
+                };
+                format!("({real}{imag}j)")
+            }
+        }
+        ty => {
+            let real = part(vm, re, sign, ty)?;
+            let imag = part(vm, im, "+", ty)?;
+            format!("{real}{imag}j")
+        }
+    };
+    let spec = Spec {
+        fill: s.fill,
+        align: s.align,
+        width: s.width,
+        ..Spec::default()
+    };
+    Ok(pad(&spec, "", &body, '>'))
 }

@@ -299,18 +299,22 @@ impl Vm {
         };
         set("__file__", self.new_str(file.to_string_lossy().as_ref()));
         let sourceless = matches!(found, Found::Sourceless(_));
-        let code = if sourceless {
-            self.load_sourceless(&file)?
+        let (code, origin) = if sourceless {
+            (
+                self.load_sourceless(&file)?,
+                crate::objects::code::Origin::Marshalled,
+            )
         } else {
             self.load_source_cached(&file, &dict)?
         };
         dict_set_str_raw(t, &modules, name, mv.clone());
-        let code_obj = crate::objects::code::new_code_object(t, code).map_err(|m| {
-            self.new_error(
-                &self.types().exc.import_error,
-                format!("bad code object in {}: {m}", file.display()),
-            )
-        })?;
+        let code_obj =
+            crate::objects::code::new_code_object_from(t, code, origin).map_err(|m| {
+                self.new_error(
+                    &self.types().exc.import_error,
+                    format!("bad code object in {}: {m}", file.display()),
+                )
+            })?;
         INITIALIZING.with(|i| i.borrow_mut().push(name.to_string()));
         let r = crate::run::run_module_code(self, &code_obj, &dict);
         INITIALIZING.with(|i| i.borrow_mut().retain(|n| n != name));

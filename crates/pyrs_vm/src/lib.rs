@@ -3,7 +3,6 @@
 //! runs CPython 3.11 code objects. Reference: CPython 3.11 Python/ceval.c, Objects/.
 
 pub mod builtins;
-pub mod builtins_types;
 pub mod call;
 pub mod error;
 pub mod eval;
@@ -21,8 +20,13 @@ pub mod runtime;
 pub mod suggestions;
 pub mod sysmodule;
 pub mod traceback_print;
+pub mod types;
 pub mod value;
 pub mod vm;
+
+/// The old name of `types`, kept while other branches that still say
+/// `builtins_types::` merge; new code uses `types`.
+pub use types as builtins_types;
 
 pub use error::{PyErr, PyResult};
 pub use object::ObjRef;

@@ -70,6 +70,24 @@ pub enum Payload {
     Generator(Box<objects::generator::GenData>),
     /// A weak reference or weak proxy.
     WeakRef(Box<crate::modules::weakref::WeakRefData>),
+    /// `set` and `frozenset` (the type tells which).
+    Set(GilCell<objects::set::SetData>),
+    ByteArray(GilCell<Vec<u8>>),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
+    MemoryView(Box<crate::types::memoryview::MemView>),
+    /// `list[int]`: a `types.GenericAlias`.
+    GenericAlias {
+        origin: Value,
+        args: Value,
+    },
+    /// A file object made by `open()`.
+    File(Box<GilCell<crate::types::file::FileData>>),
+    /// `dict_keys`, `dict_values`, `dict_items`: a live view of `dict`.
+    DictView {
+        dict: ObjRef,
+        kind: objects::iter::DictIterKind,
+    },
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping

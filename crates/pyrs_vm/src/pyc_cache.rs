@@ -52,7 +52,7 @@ impl Vm {
         &mut self,
         source: &Path,
         module_dict: &ObjRef,
-    ) -> PyResult<CodeObject> {
+    ) -> PyResult<(CodeObject, crate::objects::code::Origin)> {
         let prefix = dict_get_str(&self.interp.sys_dict, "pycache_prefix")
             .and_then(|p| p.as_str().map(str::to_string));
         let cache = cache_from_source(source, prefix.as_deref());
@@ -87,7 +87,7 @@ impl Vm {
                 };
                 if valid {
                     if let Ok(code) = pyrs_bytecode::marshal::loads_code(body) {
-                        return Ok((*code).clone());
+                        return Ok(((*code).clone(), crate::objects::code::Origin::Marshalled));
                     }
                 } else {
                     stale_kind = Some(header.kind);
@@ -114,7 +114,7 @@ impl Vm {
             };
             write_atomically(&cache, &pyc::write_pyc(&header, &code));
         }
-        Ok(code)
+        Ok((code, crate::objects::code::Origin::Compiled))
     }
 
     /// Compile a module's source bytes (UTF-8) to a code object, raising

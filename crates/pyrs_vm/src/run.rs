@@ -4,6 +4,7 @@
 
 use crate::error::PyErr;
 use crate::object::{ObjRef, Payload};
+use crate::objects::code::Origin;
 use crate::objects::module::ModuleData;
 use crate::protocol::dict::{dict_get_str, dict_set_str_raw};
 use crate::runtime::interp::Interp;
@@ -45,7 +46,7 @@ fn load_main(
     vm: &mut Vm,
     main: &MainSource,
     module: &ObjRef,
-) -> Result<pyrs_bytecode::CodeObject, i32> {
+) -> Result<(pyrs_bytecode::CodeObject, Origin), i32> {
     let (source, filename) = match main {
         MainSource::Command(c) => (c.clone(), "<string>".to_string()),
         MainSource::Stdin(s) => (s.clone(), "<stdin>".to_string()),
@@ -71,7 +72,7 @@ fn load_main(
         }
         MainSource::File(p) => return load_file(vm, p, module),
     };
-    compile_main(vm, &source, &filename)
+    compile_main(vm, &source, &filename).map(|c| (c, Origin::Compiled))
 }
 
 /// Load a file to run as `__main__`: source, or a .pyc (CPython's too).
@@ -79,7 +80,7 @@ fn load_file(
     vm: &mut Vm,
     p: &std::path::Path,
     module: &ObjRef,
-) -> Result<pyrs_bytecode::CodeObject, i32> {
+) -> Result<(pyrs_bytecode::CodeObject, Origin), i32> {
     let (source, filename) = {
         let name = p.to_string_lossy().to_string();
         let bytes = match std::fs::read(p) {
@@ -108,7 +109,7 @@ fn load_file(
                 }
             };
             return match pyrs_bytecode::marshal::loads_code(body) {
-                Ok(code) => Ok((*code).clone()),
+                Ok(code) => Ok(((*code).clone(), Origin::Marshalled)),
                 Err(e) => {
                     eprintln!("{}: {}", e.python_type(), e.message());
                     Err(1)
@@ -123,7 +124,7 @@ fn load_file(
             }
         }
     };
-    compile_main(vm, &source, &filename)
+    compile_main(vm, &source, &filename).map(|c| (c, Origin::Compiled))
 }
 
 fn compile_main(
@@ -268,11 +269,11 @@ fn run_source(vm: &mut Vm, main: MainSource) -> i32 {
         "__main__",
         Value::Obj(module.clone()),
     );
-    let code = match load_main(vm, &main, &module) {
+    let (code, origin) = match load_main(vm, &main, &module) {
         Ok(c) => c,
         Err(status) => return status,
     };
-    let code_obj = match crate::objects::code::new_code_object(types, code) {
+    let code_obj = match crate::objects::code::new_code_object_from(types, code, origin) {
         Ok(c) => c,
         Err(msg) => {
             eprintln!("SystemError: invalid code object: {msg}");

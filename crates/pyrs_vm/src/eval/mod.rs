@@ -904,6 +904,40 @@ impl Vm {
                             Opcode::SETUP_ANNOTATIONS => {
                                 tri!(self.setup_annotations(f));
                             }
+                            Opcode::BEFORE_WITH => {
+                                let mgr = f.pop();
+                                let (exit, res) = tri!(self.before_with(&mgr));
+                                f.push(exit);
+                                f.push(res);
+                            }
+                            Opcode::WITH_EXCEPT_START => {
+                                let val = f.peek(1).clone();
+                                let exit = f.peek(4).clone();
+                                let res = tri!(self.with_except_start(&exit, &val));
+                                f.push(res);
+                            }
+                            Opcode::BUILD_SET => {
+                                let items = f.pop_n(arg as usize);
+                                let set = crate::types::set::new_set_of(&self.types().set);
+                                for it in items {
+                                    if let Some(t) = crate::types::set::table(&set) {
+                                        tri!(crate::types::set::add_key(self, t, it));
+                                    }
+                                }
+                                f.push(set);
+                            }
+                            Opcode::SET_ADD => {
+                                let v = f.pop();
+                                let set = f.peek(arg as usize).clone();
+                                if let Some(t) = crate::types::set::table(&set) {
+                                    tri!(crate::types::set::add_key(self, t, v));
+                                }
+                            }
+                            Opcode::SET_UPDATE => {
+                                let v = f.pop();
+                                let set = f.peek(arg as usize).clone();
+                                tri!(crate::types::set::update_internal(self, &set, &v));
+                            }
                             op => {
                                 let e = self.system_error(format!(
                                     "pyrs: opcode {} is not supported yet",

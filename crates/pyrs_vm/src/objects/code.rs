@@ -60,8 +60,21 @@ pub fn str_obj(types: &Types, s: &str) -> Value {
     Value::Obj(ObjRef::new(&types.str_, Payload::Str(PyStr::new(s))))
 }
 
+/// Where a code object's constants come from: CPython's compiler builds a
+/// frozenset constant from the items (in source order), while marshal builds
+/// it from the stored items (sorted, in 3.11); iteration orders can differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Compiled,
+    Marshalled,
+}
+
 /// Turn a constant into a value; nested code objects become code objects.
 pub fn const_to_value(types: &Types, c: &Const) -> Result<Value, String> {
+    const_to_value_from(types, c, Origin::Compiled)
+}
+
+fn const_to_value_from(types: &Types, c: &Const, origin: Origin) -> Result<Value, String> {
     Ok(match c {
         Const::None => Value::None,
         Const::Ellipsis => Value::Obj(types.ellipsis_value.clone()),
@@ -72,31 +85,74 @@ pub fn const_to_value(types: &Types, c: &Const) -> Result<Value, String> {
             None => Value::Obj(ObjRef::new(&types.int, Payload::Int(i.clone()))),
         },
         Const::Float(f) => Value::Float(*f),
-        Const::Complex { .. } => return Err("complex constants are not supported yet".into()),
+        Const::Complex { real, imag } => {
+            Value::Obj(ObjRef::new(&types.complex, Payload::Complex(*real, *imag)))
+        }
         Const::Str(s) => str_obj(types, s),
         Const::Bytes(b) => Value::Obj(ObjRef::new(&types.bytes, Payload::Bytes(b.to_vec().into()))),
         Const::Tuple(items) => {
-            let vals: Result<Vec<Value>, String> =
-                items.iter().map(|c| const_to_value(types, c)).collect();
+            let vals: Result<Vec<Value>, String> = items
+                .iter()
+                .map(|c| const_to_value_from(types, c, origin))
+                .collect();
             Value::Obj(ObjRef::new(&types.tuple, Payload::Tuple(vals?.into())))
         }
-        Const::FrozenSet(_) => return Err("frozenset constants are not supported yet".into()),
-        Const::Code(co) => Value::Obj(new_code_object(types, (**co).clone())?),
+        Const::FrozenSet(items) => {
+            // Built twice, as CPython's constant is: once by the compiler from
+            // the items, then again by marshal from the first set's
+            // iteration order; equal items (True, 1, 1.0) keep the first.
+            let mut first = crate::objects::set::SetData::new();
+            for c in items.iter() {
+                let v = const_to_value_from(types, c, origin)?;
+                let h = crate::types::hash::const_hash(&v)
+                    .ok_or_else(|| "unhashable frozenset constant".to_string())?;
+                first.insert_const(v, h, crate::types::hash::const_eq);
+            }
+            if origin == Origin::Marshalled {
+                return Ok(Value::Obj(ObjRef::new(
+                    &types.frozenset,
+                    Payload::Set(crate::gil_cell::GilCell::new(first)),
+                )));
+            }
+            let mut data = crate::objects::set::SetData::new();
+            for (v, h) in first.entries() {
+                data.insert_const(v, h, crate::types::hash::const_eq);
+            }
+            Value::Obj(ObjRef::new(
+                &types.frozenset,
+                Payload::Set(crate::gil_cell::GilCell::new(data)),
+            ))
+        }
+        Const::Code(co) => Value::Obj(new_code_object_from(types, (**co).clone(), origin)?),
     })
 }
 
-/// Make a Python code object from a code object, verifying and quickening it.
+/// Make a Python code object from a compiled code object, verifying and
+/// quickening it.
 pub fn new_code_object(types: &Types, co: CodeObject) -> Result<ObjRef, String> {
-    let code = Code::new(types, co)?;
+    new_code_object_from(types, co, Origin::Compiled)
+}
+
+/// Make a Python code object from a code object of the given origin.
+pub fn new_code_object_from(
+    types: &Types,
+    co: CodeObject,
+    origin: Origin,
+) -> Result<ObjRef, String> {
+    let code = Code::new_from(types, co, origin)?;
     Ok(ObjRef::new(&types.code, Payload::Code(Rc::new(code))))
 }
 
 impl Code {
     pub fn new(types: &Types, co: CodeObject) -> Result<Code, String> {
+        Code::new_from(types, co, Origin::Compiled)
+    }
+
+    pub fn new_from(types: &Types, co: CodeObject, origin: Origin) -> Result<Code, String> {
         let consts: Result<Vec<Value>, String> = co
             .co_consts
             .iter()
-            .map(|c| const_to_value(types, c))
+            .map(|c| const_to_value_from(types, c, origin))
             .collect();
         let consts = consts?;
         let names: Vec<Value> = co.co_names.iter().map(|n| str_obj(types, n)).collect();

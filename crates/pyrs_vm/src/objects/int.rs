@@ -412,7 +412,7 @@ pub fn parse(s: &str, base: u32) -> Option<BigInt> {
 }
 
 /// The value of a Unicode decimal digit outside ASCII (the common Nd blocks).
-fn unicode_decimal(c: char) -> Option<u32> {
+pub fn unicode_decimal(c: char) -> Option<u32> {
     const ZEROS: &[u32] = &[
         0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50,
         0xed0, 0xf20, 0x1040, 0x17e0, 0x1810, 0xff10,

@@ -14,6 +14,7 @@ pub mod iter;
 pub mod module;
 pub mod native;
 pub mod range;
+pub mod set;
 pub mod str;
 pub mod traceback;
 pub mod type_;

@@ -81,21 +81,9 @@ impl PyStr {
 }
 
 /// `hash()` of a str: depends only on the text, so a `&str` key hashes like the
-/// `str` object it stands for.
-// CPython keys SipHash-1-3 from PYTHONHASHSEED over its PEP 393 buffer; until that
-// lands (issue 4) this is FNV-1a, which keeps the same contract within one run.
+/// `str` object it stands for (SipHash-1-3 as CPython; see `types::hash`).
 pub fn str_hash(s: &str) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
+    crate::types::hash::hash_str(s)
 }
 
 /// `repr()` of a str, with CPython's choice of quotes and escapes.
@@ -148,6 +136,7 @@ pub fn is_printable(c: char) -> bool {
     !matches!(n,
         0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e | 0x1680
         | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
-        | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb
+        | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xfffe | 0xffff
+        | 0x1fffe | 0x1ffff | 0xfdd0..=0xfdef
         | 0xe0000..=0xe0fff | 0xf0000..=0x10ffff)
 }

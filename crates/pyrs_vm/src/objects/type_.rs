@@ -16,6 +16,10 @@ pub enum BaseKind {
     Tuple,
     List,
     Dict,
+    Set,
+    FrozenSet,
+    ByteArray,
+    Complex,
     Exception,
     /// Instances are made only by the runtime (functions, frames, iterators...).
     NotInstantiable,

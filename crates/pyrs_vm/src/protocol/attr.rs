@@ -221,6 +221,9 @@ impl Vm {
         if name == "__class__" {
             return Ok(Some(Value::Obj(self.type_of(v).clone())));
         }
+        if let Some(x) = crate::types::numbers::number_attr(self, v, name) {
+            return Ok(Some(x));
+        }
         let Some(o) = v.as_obj() else { return Ok(None) };
         Ok(match (&o.payload, name) {
             (Payload::Type(t), "__name__") => Some(self.new_str(t.name.get().as_str())),
@@ -310,6 +313,21 @@ impl Vm {
                         .and_then(|t| t.first().cloned())
                         .unwrap_or(Value::None),
                 )
+            }
+            (
+                Payload::Exception(e),
+                "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset",
+            ) if crate::vm::is_subtype(o.class(), &self.types().exc.syntax_error) => {
+                Some(crate::types::syntax_error_field(&e.args.cloned(), name))
+            }
+            (Payload::GenericAlias { origin, args }, _) => {
+                crate::types::generic_alias::attr(self, origin, args, name)
+            }
+            (Payload::MemoryView(m), _) if !name.starts_with('_') => {
+                crate::types::memoryview::attr(self, m, name)
+            }
+            (Payload::File(f), _) if !name.starts_with('_') => {
+                crate::types::file::file_attr(self, f.get(), name)
             }
             (Payload::Range(r), "start") => Some(r.start.clone()),
             (Payload::Range(r), "stop") => Some(r.stop.clone()),

@@ -38,6 +38,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 None
             }
         }
+        (Value::Bool(x), Value::Float(y)) | (Value::Float(y), Value::Bool(x)) => {
+            Some(*x as i64 as f64 == *y)
+        }
         (Value::None, Value::None) => Some(true),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
             (Payload::Str(s), Payload::Str(t)) => Some(s.as_str() == t.as_str()),

@@ -240,7 +240,7 @@ impl Vm {
                 _ => {}
             }
         }
-        Ok(None)
+        crate::types::inplace_extra(self, a, b, base)
     }
 
     /// Binary operators among builtin types; `None` when they do not apply.
@@ -270,7 +270,7 @@ impl Vm {
                     }
                 }
             }
-            return Ok(None);
+            return crate::types::binary_extra(self, a, b, base);
         };
         match (base, pa, pb) {
             (nb::ADD, Payload::Str(x), Some(Payload::Str(y))) => {
@@ -311,9 +311,9 @@ impl Vm {
                 None => Ok(None),
             },
             (nb::REMAINDER, Payload::Str(_), _) => {
-                crate::builtins_types::str_percent_format(self, a, b).map(Some)
+                crate::types::str_format::percent_format(self, a, b).map(Some)
             }
-            _ => Ok(None),
+            _ => crate::types::binary_extra(self, a, b, base),
         }
     }
 
@@ -537,6 +537,13 @@ impl Vm {
     }
 
     fn unary_special(&mut self, v: &Value, name: &str, what: &str) -> PyResult<Value> {
+        if let Some(Payload::Complex(re, im)) = v.payload() {
+            match name {
+                "__neg__" => return Ok(crate::types::complex::new_complex(self, -re, -im)),
+                "__pos__" => return Ok(crate::types::complex::new_complex(self, *re, *im)),
+                _ => {}
+            }
+        }
         let ty = self.type_of(v).clone();
         if ty.payload_type().heap_type {
             if let Some(m) = self.lookup_type(&ty, name) {

@@ -192,7 +192,7 @@ impl Vm {
         let v = Value::Obj(o.clone());
         Ok(match &o.payload {
             Payload::Str(s) => pystr::repr(s.as_str()),
-            Payload::Int(b) => b.to_string(),
+            Payload::Int(b) => crate::types::numbers::int_to_decimal(self, b)?,
             Payload::Float(f) => float::repr(*f),
             Payload::Bytes(b) => crate::builtins_types::bytes_repr(b),
             Payload::Tuple(items) => {
@@ -343,6 +343,13 @@ impl Vm {
                     o.addr()
                 )
             }
+            Payload::Set(_)
+            | Payload::ByteArray(_)
+            | Payload::Complex(..)
+            | Payload::DictView { .. }
+            | Payload::MemoryView(_)
+            | Payload::GenericAlias { .. }
+            | Payload::File(_) => return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default()),
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.co.co_name,
@@ -426,7 +433,7 @@ impl Vm {
                     let items = items.clone();
                     self.tuple_hash(&items)?
                 }
-                Payload::Bytes(b) => pystr::str_hash(&String::from_utf8_lossy(b)),
+                Payload::Bytes(b) => crate::types::hash::hash_bytes(b),
                 Payload::WeakRef(w) if !w.proxy => crate::modules::weakref::weakref_hash(self, w)?,
                 Payload::List(_) | Payload::Dict(_) => {
                     return Err(
@@ -434,6 +441,11 @@ impl Vm {
                     );
                 }
                 _ => {
+                    if !o.class().payload_type().heap_type {
+                        if let Some(h) = crate::types::hash_extra(self, v)? {
+                            return Ok(h);
+                        }
+                    }
                     if o.class().payload_type().heap_type {
                         if let Some(h) = self.lookup_type(o.class(), "__hash__") {
                             if matches!(h, Value::None) {
@@ -508,7 +520,7 @@ impl Vm {
                 Payload::Int(b) => !b.is_zero(),
                 Payload::Float(f) => *f != 0.0,
                 Payload::Range(_) => self.len(v)? != 0,
-                _ => true,
+                _ => crate::types::truth_extra(v).unwrap_or(true),
             },
         })
     }
@@ -649,7 +661,7 @@ impl Vm {
             {
                 return Ok(Some(Value::Bool(op == CompareOp::Eq)));
             }
-            return Ok(None);
+            return crate::types::compare_extra(self, a, b, op);
         };
         if oa.class().payload_type().heap_type || ob.class().payload_type().heap_type {
             return Ok(None);
@@ -690,7 +702,7 @@ impl Vm {
                 let (x, y) = (self.range_tuple(a)?, self.range_tuple(b)?);
                 Ok(Some(Value::Bool((x == y) == (op == CompareOp::Eq))))
             }
-            _ => Ok(None),
+            _ => crate::types::compare_extra(self, a, b, op),
         }
     }
 

@@ -44,7 +44,11 @@ impl Vm {
                             self.overflow_error("Python int too large to convert to C ssize_t")
                         });
                     }
-                    _ => {}
+                    _ => {
+                        if let Some(n) = crate::types::len_extra(self, v) {
+                            return Ok(n);
+                        }
+                    }
                 }
             } else {
                 let ty = self.type_of(v).clone();
@@ -232,6 +236,14 @@ impl Vm {
                     Payload::Tuple(t) => {
                         if let Some(Payload::Slice(s)) = key.payload() {
                             let si = self.slice_indices(s, t.len())?;
+                            // A full slice of an exact tuple is the tuple itself.
+                            if si.step == 1
+                                && si.len == t.len()
+                                && v.as_obj()
+                                    .is_some_and(|o| o.class().is(&self.types().tuple))
+                            {
+                                return Ok(v.clone());
+                            }
                             let out: Vec<Value> = si.indices().map(|i| t[i].clone()).collect();
                             return Ok(self.new_tuple(out));
                         }
@@ -290,12 +302,20 @@ impl Vm {
                             .cloned()
                             .ok_or_else(|| self.system_error("type"))?;
                         if let Some(m) = self.lookup_type(&ty, "__class_getitem__") {
+                            // A builtin's is a class method: bind it to the class.
+                            if matches!(m.payload(), Some(Payload::NativeFunction(_))) {
+                                return self.call_method_value(&m, v, std::slice::from_ref(key));
+                            }
                             return self.call(&m, &[key.clone()]);
                         }
                         let name = ty.payload_type().name.get().clone();
                         return Err(self.type_error(format!("type '{name}' is not subscriptable")));
                     }
-                    _ => {}
+                    _ => {
+                        if let Some(r) = crate::types::getitem_extra(self, v, key)? {
+                            return Ok(r);
+                        }
+                    }
                 }
             }
         } else {
@@ -316,8 +336,9 @@ impl Vm {
         };
         let n = self.range_len(v)?;
         let (start, step) = (r.start.clone(), r.step.clone());
-        if let Some(Payload::Slice(_)) = key.payload() {
-            return Err(self.type_error("range slicing is not supported yet"));
+        if let Some(Payload::Slice(s)) = key.payload() {
+            let s = (**s).clone();
+            return crate::types::range::range_slice(self, v, &s);
         }
         let Some(i) = as_int(key) else {
             return Err(self.type_error(format!(
@@ -348,7 +369,13 @@ impl Vm {
             match v.payload() {
                 Some(Payload::List(l)) => {
                     if let Some(Payload::Slice(s)) = key.payload() {
-                        let items = self.iterate(&value)?;
+                        let items = self.iterate(&value).map_err(|e| {
+                            if self.err_matches(&e, &self.types().exc.type_error) {
+                                self.type_error("can only assign an iterable")
+                            } else {
+                                e
+                            }
+                        })?;
                         let si = self.slice_indices(s, l.get().len())?;
                         let list = l.get_mut();
                         if si.step == 1 {
@@ -385,7 +412,11 @@ impl Vm {
                         .ok_or_else(|| self.system_error("dict"))?;
                     return self.dict_set(&d, key.clone(), value);
                 }
-                _ => {}
+                _ => {
+                    if crate::types::setitem_extra(self, v, key, &value)? {
+                        return Ok(());
+                    }
+                }
             }
         } else {
             let ty = self.type_of(v).clone();
@@ -517,7 +548,11 @@ impl Vm {
                         }
                     }
                 }
-                _ => {}
+                _ => {
+                    if let Some(r) = crate::types::contains_extra(self, container, item)? {
+                        return Ok(r);
+                    }
+                }
             }
         } else {
             let ty = self.type_of(container).clone();
@@ -574,18 +609,24 @@ impl Vm {
                         },
                     ))
                 }
-                Some(Payload::Str(_)) => {
+                Some(Payload::Str(s)) => {
+                    // CPython has a separate iterator type for ASCII strings.
+                    let ty = if s.is_ascii() {
+                        &t.str_iterator
+                    } else {
+                        &t.str_unicode_iterator
+                    };
                     return Ok(self.new_iter(
-                        &t.str_iterator,
+                        ty,
                         IterState::Seq {
                             seq: v.clone(),
                             index: 0,
                         },
-                    ))
+                    ));
                 }
                 Some(Payload::Bytes(_)) => {
                     return Ok(self.new_iter(
-                        &t.tuple_iterator,
+                        &t.bytes_iterator,
                         IterState::Seq {
                             seq: v.clone(),
                             index: 0,
@@ -626,7 +667,11 @@ impl Vm {
                 {
                     return Ok(v.clone())
                 }
-                _ => {}
+                _ => {
+                    if let Some(r) = crate::types::iter_extra(self, v)? {
+                        return Ok(r);
+                    }
+                }
             }
         } else {
             let ty = self.type_of(v).clone();
@@ -644,7 +689,7 @@ impl Vm {
                 return Ok(r);
             }
             if self.lookup_type(&ty, "__getitem__").is_some() {
-                return Err(self.type_error("iteration by __getitem__ is not supported yet"));
+                return Ok(crate::types::iterators::getitem_iter(self, v.clone()));
             }
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
@@ -732,6 +777,7 @@ impl Vm {
                     }
                 }
                 IterState::Done => None,
+                _ => return crate::types::iterators::next_composite(self, it),
             });
         }
         if let Some(Payload::Generator(g)) = it.payload() {

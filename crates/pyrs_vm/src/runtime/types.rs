@@ -196,6 +196,32 @@ pub struct Types {
     pub weakcallableproxy: ObjRef,
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
+    pub set: ObjRef,
+    pub frozenset: ObjRef,
+    pub bytearray: ObjRef,
+    pub complex: ObjRef,
+    pub dict_keys: ObjRef,
+    pub dict_values: ObjRef,
+    pub dict_items: ObjRef,
+    pub set_iterator: ObjRef,
+    pub enumerate: ObjRef,
+    pub zip: ObjRef,
+    pub map: ObjRef,
+    pub filter: ObjRef,
+    pub reversed: ObjRef,
+    pub callable_iterator: ObjRef,
+    /// The `__getitem__`-protocol iterator (CPython's `iterator` type).
+    pub seq_iterator: ObjRef,
+    pub list_reverseiterator: ObjRef,
+    pub bytes_iterator: ObjRef,
+    pub bytearray_iterator: ObjRef,
+    pub text_io_wrapper: ObjRef,
+    pub memoryview: ObjRef,
+    pub generic_alias: ObjRef,
+    /// The iterator of a non-ASCII str (`str_iterator`).
+    pub str_unicode_iterator: ObjRef,
+    pub buffered_reader: ObjRef,
+    pub buffered_writer: ObjRef,
     pub exc: ExcTypes,
     /// The singletons that are heap objects.
     pub not_implemented_value: ObjRef,
@@ -266,6 +292,30 @@ impl Types {
             weakcallableproxy: t("CallableProxyType", &object, na, false),
             coroutine: t("coroutine", &object, na, false),
             async_generator: t("async_generator", &object, na, false),
+            set: t("set", &object, BaseKind::Set, true),
+            frozenset: t("frozenset", &object, BaseKind::FrozenSet, true),
+            bytearray: t("bytearray", &object, BaseKind::ByteArray, true),
+            complex: t("complex", &object, BaseKind::Complex, true),
+            dict_keys: t("dict_keys", &object, na, false),
+            dict_values: t("dict_values", &object, na, false),
+            dict_items: t("dict_items", &object, na, false),
+            set_iterator: t("set_iterator", &object, na, false),
+            enumerate: t("enumerate", &object, BaseKind::Object, true),
+            zip: t("zip", &object, BaseKind::Object, true),
+            map: t("map", &object, BaseKind::Object, true),
+            filter: t("filter", &object, BaseKind::Object, true),
+            reversed: t("reversed", &object, BaseKind::Object, true),
+            callable_iterator: t("callable_iterator", &object, na, false),
+            seq_iterator: t("iterator", &object, na, false),
+            list_reverseiterator: t("list_reverseiterator", &object, na, false),
+            bytes_iterator: t("bytes_iterator", &object, na, false),
+            bytearray_iterator: t("bytearray_iterator", &object, na, false),
+            text_io_wrapper: t("TextIOWrapper", &object, na, false),
+            memoryview: t("memoryview", &object, na, false),
+            generic_alias: t("GenericAlias", &object, na, false),
+            str_unicode_iterator: t("str_iterator", &object, na, false),
+            buffered_reader: t("BufferedReader", &object, na, false),
+            buffered_writer: t("BufferedWriter", &object, na, false),
             exc: ExcTypes::new(&type_, &dict, &object),
             not_implemented_value: ObjRef::new(&object, Payload::Singleton("NotImplemented")),
             ellipsis_value: ObjRef::new(&object, Payload::Singleton("Ellipsis")),
@@ -279,6 +329,7 @@ impl Types {
             .not_implemented_value
             .set_class(&types.not_implemented);
         types.ellipsis_value.set_class(&types.ellipsis);
+        crate::types::install_methods(&types);
         // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin class
         // with two bases; its MRO is the C3 merge of theirs.
         let eg = types.exc.exception_group.payload_type();
@@ -293,7 +344,6 @@ impl Types {
             types.exc.base_exception.clone(),
             types.object.clone(),
         ];
-        crate::builtins_types::install_methods(&types);
         crate::objects::generator::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);

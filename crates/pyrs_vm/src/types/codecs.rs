@@ -1,0 +1,391 @@
+//! The builtin codecs behind `str.encode`, `bytes.decode` and `str(b, enc)`:
+//! UTF-8, ASCII and Latin-1 with the `strict`, `ignore`, `replace`,
+//! `backslashreplace` and `xmlcharrefreplace` error handlers, and CPython's
+//! UnicodeError messages. Reference: Objects/unicodeobject.c, Python/codecs.c.
+
+use crate::error::PyResult;
+use crate::vm::Vm;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+    /// UTF-16/32: code unit width, big-endian, and whether a BOM is
+    /// written (and looked for) as by the plain `utf-16`/`utf-32` codecs.
+    Wide {
+        width: usize,
+        big: bool,
+        bom: bool,
+    },
+}
+
+/// Normalise an encoding name as `encodings.normalize_encoding` plus the
+/// alias table do for the codecs we know.
+fn lookup(vm: &Vm, name: &str) -> PyResult<(Codec, &'static str)> {
+    let n: String = name
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect();
+    Ok(match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => (Codec::Utf8, "utf-8"),
+        "ascii" | "us_ascii" | "646" | "us" => (Codec::Ascii, "ascii"),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" => (Codec::Latin1, "latin-1"),
+        "utf_16" | "utf16" | "u16" => (
+            Codec::Wide {
+                width: 2,
+                big: false,
+                bom: true,
+            },
+            "utf-16",
+        ),
+        "utf_16_le" | "utf_16le" => (
+            Codec::Wide {
+                width: 2,
+                big: false,
+                bom: false,
+            },
+            "utf-16-le",
+        ),
+        "utf_16_be" | "utf_16be" => (
+            Codec::Wide {
+                width: 2,
+                big: true,
+                bom: false,
+            },
+            "utf-16-be",
+        ),
+        "utf_32" | "utf32" | "u32" => (
+            Codec::Wide {
+                width: 4,
+                big: false,
+                bom: true,
+            },
+            "utf-32",
+        ),
+        "utf_32_le" | "utf_32le" => (
+            Codec::Wide {
+                width: 4,
+                big: false,
+                bom: false,
+            },
+            "utf-32-le",
+        ),
+        "utf_32_be" | "utf_32be" => (
+            Codec::Wide {
+                width: 4,
+                big: true,
+                bom: false,
+            },
+            "utf-32-be",
+        ),
+        _ => {
+            return Err(vm.new_error(
+                &vm.types().exc.lookup_error,
+                format!("unknown encoding: {name}"),
+            ))
+        }
+    })
+}
+
+fn check_errors(vm: &Vm, errors: &str) -> PyResult<()> {
+    match errors {
+        "strict" | "ignore" | "replace" | "backslashreplace" | "xmlcharrefreplace"
+        | "surrogateescape" => Ok(()),
+        _ => Err(vm.new_error(
+            &vm.types().exc.lookup_error,
+            format!("unknown error handler name '{errors}'"),
+        )),
+    }
+}
+
+/// `str.encode(encoding, errors)`.
+pub fn encode(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let (codec, name) = lookup(vm, encoding)?;
+    if codec == Codec::Utf8 {
+        return Ok(s.as_bytes().to_vec());
+    }
+    if let Codec::Wide { width, big, bom } = codec {
+        let mut out = Vec::with_capacity(s.len() * width + 4);
+        let unit = |u: u32, out: &mut Vec<u8>| {
+            if width == 2 {
+                let b = (u as u16).to_le_bytes();
+                out.extend(if big { [b[1], b[0]] } else { b });
+            } else {
+                let b = u.to_le_bytes();
+                out.extend(if big { [b[3], b[2], b[1], b[0]] } else { b });
+            }
+        };
+        if bom {
+            unit(0xfeff, &mut out);
+        }
+        for c in s.chars() {
+            if width == 2 {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    unit(*u as u32, &mut out);
+                }
+            } else {
+                unit(c as u32, &mut out);
+            }
+        }
+        return Ok(out);
+    }
+    check_errors(vm, errors)?;
+    let limit: u32 = if codec == Codec::Ascii { 0x80 } else { 0x100 };
+    let mut out = Vec::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let n = c as u32;
+        if n < limit {
+            out.push(n as u8);
+            i += 1;
+            continue;
+        }
+        // A run of unencodable characters is reported as one error.
+        let mut j = i + 1;
+        while j < chars.len() && chars[j] as u32 >= limit {
+            j += 1;
+        }
+        match errors {
+            "strict" | "surrogateescape" => {
+                let what = if j - i == 1 {
+                    format!(
+                        "character '{}' in position {i}",
+                        crate::builtins::ascii_escape(&c.to_string())
+                    )
+                } else {
+                    format!("characters in position {i}-{}", j - 1)
+                };
+                return Err(vm.new_error(
+                    &vm.types().exc.unicode_encode_error,
+                    format!("'{name}' codec can't encode {what}: ordinal not in range({limit})"),
+                ));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
+            "backslashreplace" => {
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(crate::builtins::ascii_escape(&c.to_string()).as_bytes());
+                }
+            }
+            _ => {
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                }
+            }
+        }
+        i = j;
+    }
+    Ok(out)
+}
+
+/// `bytes.decode(encoding, errors)`.
+pub fn decode(vm: &Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let (codec, name) = lookup(vm, encoding)?;
+    match codec {
+        Codec::Wide { width, big, bom } => decode_wide(vm, b, width, big, bom, name, errors),
+        Codec::Latin1 => Ok(b.iter().map(|&x| x as char).collect()),
+        Codec::Ascii => {
+            check_errors(vm, errors)?;
+            let mut out = String::with_capacity(b.len());
+            for (i, &x) in b.iter().enumerate() {
+                if x < 0x80 {
+                    out.push(x as char);
+                    continue;
+                }
+                match errors {
+                    "strict" => {
+                        return Err(vm.new_error(
+                            &vm.types().exc.unicode_decode_error,
+                            format!(
+                                "'{name}' codec can't decode byte 0x{x:02x} in position {i}: ordinal not in range(128)"
+                            ),
+                        ))
+                    }
+                    "ignore" => {}
+                    "replace" => out.push('\u{fffd}'),
+                    _ => out.push_str(&format!("\\x{x:02x}")),
+                }
+            }
+            Ok(out)
+        }
+        Codec::Utf8 => {
+            if let Ok(s) = std::str::from_utf8(b) {
+                return Ok(s.to_string());
+            }
+            check_errors(vm, errors)?;
+            let mut out = String::with_capacity(b.len());
+            let mut rest = b;
+            let mut pos = 0usize;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        return Ok(out);
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        // `from_utf8` just said these bytes are valid.
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                        let bad = e.error_len().unwrap_or(rest.len() - good);
+                        let start = pos + good;
+                        if errors == "strict" {
+                            let reason = match e.error_len() {
+                                None => "unexpected end of data",
+                                Some(_) if rest[good] >= 0x80 && rest[good] < 0xc2 => {
+                                    "invalid start byte"
+                                }
+                                Some(_) if rest[good] > 0xf4 => "invalid start byte",
+                                Some(_) => "invalid continuation byte",
+                            };
+                            let what = if bad == 1 || e.error_len().is_some() {
+                                format!("byte 0x{:02x} in position {start}", rest[good])
+                            } else {
+                                format!("bytes in position {start}-{}", start + bad - 1)
+                            };
+                            return Err(vm.new_error(
+                                &vm.types().exc.unicode_decode_error,
+                                format!("'{name}' codec can't decode {what}: {reason}"),
+                            ));
+                        }
+                        match errors {
+                            "ignore" => {}
+                            "replace" => out.push('\u{fffd}'),
+                            _ => {
+                                for x in &rest[good..good + bad] {
+                                    out.push_str(&format!("\\x{x:02x}"));
+                                }
+                            }
+                        }
+                        rest = &rest[good + bad..];
+                        pos += good + bad;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// UTF-16/UTF-32 decoding; the BOM-detecting codecs default to little-endian.
+fn decode_wide(
+    vm: &Vm,
+    b: &[u8],
+    width: usize,
+    mut big: bool,
+    bom: bool,
+    name: &str,
+    errors: &str,
+) -> PyResult<String> {
+    check_errors(vm, errors)?;
+    let mut data = b;
+    if bom && data.len() >= width {
+        let le_bom: &[u8] = if width == 2 {
+            &[0xff, 0xfe]
+        } else {
+            &[0xff, 0xfe, 0, 0]
+        };
+        let be_bom: &[u8] = if width == 2 {
+            &[0xfe, 0xff]
+        } else {
+            &[0, 0, 0xfe, 0xff]
+        };
+        if &data[..width] == le_bom {
+            data = &data[width..];
+        } else if &data[..width] == be_bom {
+            big = true;
+            data = &data[width..];
+        }
+    }
+    let offset = b.len() - data.len();
+    let fail = |pos: usize, end: usize, reason: &str| {
+        let what = if end - pos == 1 {
+            format!("byte 0x{:02x} in position {pos}", b[pos])
+        } else {
+            format!("bytes in position {pos}-{}", end - 1)
+        };
+        vm.new_error(
+            &vm.types().exc.unicode_decode_error,
+            format!("'{name}' codec can't decode {what}: {reason}"),
+        )
+    };
+    let unit_at = |i: usize| -> u32 {
+        let u = &data[i..i + width];
+        if width == 2 {
+            let v = [u[0], u[1]];
+            (if big {
+                u16::from_be_bytes(v)
+            } else {
+                u16::from_le_bytes(v)
+            }) as u32
+        } else {
+            let v = [u[0], u[1], u[2], u[3]];
+            if big {
+                u32::from_be_bytes(v)
+            } else {
+                u32::from_le_bytes(v)
+            }
+        }
+    };
+    let mut out = String::with_capacity(data.len() / width);
+    let mut i = 0;
+    let bad = |out: &mut String, pos: usize, end: usize, reason: &str| -> PyResult<()> {
+        match errors {
+            "strict" => Err(fail(offset + pos, offset + end, reason)),
+            "ignore" => Ok(()),
+            "replace" => {
+                out.push('\u{fffd}');
+                Ok(())
+            }
+            _ => {
+                for x in &data[pos..end] {
+                    out.push_str(&format!("\\x{x:02x}"));
+                }
+                Ok(())
+            }
+        }
+    };
+    while i < data.len() {
+        if i + width > data.len() {
+            bad(&mut out, i, data.len(), "truncated data")?;
+            break;
+        }
+        let u = unit_at(i);
+        if width == 2 && (0xd800..0xdc00).contains(&u) {
+            if i + 4 > data.len() {
+                bad(&mut out, i, data.len(), "unexpected end of data")?;
+                break;
+            }
+            let lo = unit_at(i + 2);
+            if (0xdc00..0xe000).contains(&lo) {
+                let c = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+                out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                i += 4;
+                continue;
+            }
+            bad(&mut out, i, i + 2, "illegal UTF-16 surrogate")?;
+            i += 2;
+            continue;
+        }
+        match char::from_u32(u) {
+            Some(c) => out.push(c),
+            None => bad(
+                &mut out,
+                i,
+                i + width,
+                if width == 2 {
+                    "illegal encoding"
+                } else {
+                    "code point not in range(0x110000)"
+                },
+            )?,
+        }
+        i += width;
+    }
+    Ok(out)
+}

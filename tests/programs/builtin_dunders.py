@@ -1,0 +1,11 @@
+# calling builtin types' operator methods explicitly
+print(int.__add__(3, 4), (3).__add__(4), (3).__radd__(4), (3).__add__(1.5), (3).__sub__(10), (7).__floordiv__(2), (7).__rmod__(20))
+print((2).__pow__(10), (2).__rpow__(3), (6).__and__(3), (6).__or__(3), (6).__xor__(3), (1).__lshift__(4), (-8).__rshift__(1), (5).__neg__(), (5).__invert__())
+print((1.5).__add__(1), (1.5).__radd__(2), (1.5).__mul__(2), (7.0).__truediv__(2), (7.5).__floordiv__(2), (1.5).__add__("x"), (2.0).__pow__(3))
+print((3).__eq__(3), (3).__eq__(3.0), (3).__eq__("3"), (3).__lt__(4), (2.5).__ge__(2), (1).__ne__(1), int.__lt__(1, 2.5))
+print("a".__lt__("b"), "a".__eq__("a"), "a".__eq__(1), "ab".__add__("c"), "ab".__mul__(2), "ab".__rmul__(2), "%d".__mod__(5))
+print([1].__eq__([1]), [1].__lt__([2]), (1,).__eq__((1,)), (1, 2).__gt__((1,)), [1].__eq__((1,)), {1: 2}.__eq__({1: 2}), {1}.__eq__({1}))
+print({1, 2}.__or__({3}), {1, 2}.__and__({2}), {1, 2}.__sub__({1}), {1, 2}.__xor__({2, 3}), {1}.__or__([2]), {1}.__le__({1, 2}))
+print((1 + 2j).__add__(1), (1j).__mul__(1j), (1j).__eq__(1j), (2).__divmod__(3), (7.5).__divmod__(2), (3).__bool__(), (0.0).__bool__(), (3).__repr__())
+print(b"ab".__add__(b"c"), b"ab".__mul__(2), b"%d".__mod__(3), b"a".__lt__(b"b"), b"ab".__len__(), b"ab".__getitem__(0), b"ab".__contains__(98))
+print(int.__add__(True, True), float.__sub__(1.0, 3), complex.__truediv__(1j, 2), list.__repr__([1, "a"]), str.__eq__("x", "x"))

@@ -1,0 +1,20 @@
+# set iteration order follows CPython's table
+print(set(range(40, 0, -3)))
+print(set(range(100, 0, -7)))
+print({5, 3, 8, 1, 9, 2}, {100, 1000, 10, 1})
+s = set()
+for i in (64, 0, 32, 8, 16, 128, 1, 3, 100, 7, 13):
+    s.add(i)
+print(s)
+print(set([2**61, 2**61 + 1, -1, -2, 2**64]))
+print({-5, -4, -3, 4, 5}, {0.5, 1.5, 2.0, 1}, {True, 1, 1.0, 0, False})
+s = set(range(20))
+for i in range(0, 20, 3):
+    s.discard(i)
+print(s)
+s.update(range(50, 60))
+print(s)
+print(set("abcdef"), {"x", "y", "z"}, {"apple", "banana", "cherry"})
+print(frozenset(range(10, 0, -1)), set([(1, 2), (2, 1)]))
+print({i * 8 for i in range(12)})
+print({x % 7: x for x in range(20)})
