@@ -835,6 +835,10 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `cls(*args, **kwargs)` for the builtin types.
 pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
+    // Classes, metaclasses and the descriptor types: objects/class.rs.
+    if let Some(r) = vm.call_type_hook(cls, args) {
+        return r;
+    }
     let t = vm.types();
     let pos = args.pos();
     if cls.is(&t.type_) && pos.len() == 1 && !args.has_kwargs() {

@@ -57,6 +57,15 @@ pub enum Payload {
     Iterator(GilCell<objects::iter::IterState>),
     /// Singletons that are neither None nor bool: `NotImplemented`, `Ellipsis`.
     Singleton(&'static str),
+    // The class machinery (objects/descriptor.rs).
+    Property(Box<objects::descriptor::PropertyData>),
+    ClassMethod(Value),
+    StaticMethod(Value),
+    Super(Box<objects::descriptor::SuperData>),
+    MemberDescr(Box<objects::descriptor::MemberDescr>),
+    /// The `__getitem__` sequence iterator: the sequence (Null once exhausted)
+    /// and the next index.
+    SeqIter(GilCell<(Value, usize)>),
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping

@@ -7,6 +7,7 @@
 //! `ops.rs` the handlers that are too long to sit inline.
 
 mod ops;
+mod with_ops;
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;
@@ -677,6 +678,19 @@ impl Vm {
                                     )
                                 }
                             }
+                        }
+                        Opcode::BEFORE_WITH => {
+                            let mgr = f.pop();
+                            let (exit, res) = tri!(self.before_with(&mgr));
+                            f.push(exit);
+                            f.push(res);
+                        }
+                        Opcode::WITH_EXCEPT_START => {
+                            // Stack: exit, lasti, previous exception, exception.
+                            let val = f.peek(1).clone();
+                            let exit = f.peek(4).clone();
+                            let r = tri!(self.with_except_start(&exit, &val));
+                            f.push(r);
                         }
                         Opcode::SETUP_ANNOTATIONS => {
                             tri!(self.setup_annotations(f));

@@ -1,7 +1,9 @@
 //! One module per builtin object kind: its payload data and the Rust functions
 //! behind its methods.
 
+pub mod class;
 pub mod code;
+pub mod descriptor;
 pub mod dict;
 pub mod exception;
 pub mod float;
@@ -11,6 +13,7 @@ pub mod int;
 pub mod iter;
 pub mod module;
 pub mod native;
+pub mod object_methods;
 pub mod range;
 pub mod str;
 pub mod traceback;

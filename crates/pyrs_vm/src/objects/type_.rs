@@ -19,6 +19,8 @@ pub enum BaseKind {
     Exception,
     /// Instances are made only by the runtime (functions, frames, iterators...).
     NotInstantiable,
+    /// `type` and metaclasses: instances are type objects.
+    Type,
 }
 
 pub struct TypeData {

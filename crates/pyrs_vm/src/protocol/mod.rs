@@ -4,6 +4,7 @@
 
 pub mod attr;
 pub mod dict;
+pub mod generic_attr;
 pub mod number;
 pub mod object;
 pub mod sequence;

@@ -188,6 +188,11 @@ impl Vm {
                 return Ok(Some(r));
             }
         }
+        // Subclasses of int, float, str... that do not define the operator
+        // inherit the builtin one.
+        if ta.payload_type().heap_type || tb.payload_type().heap_type {
+            return self.binary_builtin(a, b, base);
+        }
         Ok(None)
     }
 

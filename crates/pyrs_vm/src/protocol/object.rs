@@ -138,10 +138,7 @@ impl Vm {
         match v {
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => Ok(s.as_str().to_string()),
-                Payload::Exception(_)
-                    if !self.type_of(v).payload_type().heap_type
-                        || self.lookup_type(o.class(), "__str__").is_none() =>
-                {
+                Payload::Exception(_) if !self.overrides(v, "__str__") => {
                     crate::builtins_types::exception_str(self, o)
                 }
                 _ => {
@@ -403,7 +400,7 @@ impl Vm {
                                     self.type_name(v)
                                 )));
                             }
-                            if !matches!(h.payload(), Some(Payload::NativeFunction(_))) {
+                            {
                                 let r = self.call_method_value(&h, v, &[])?;
                                 return match as_int(&r) {
                                     Some(IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
@@ -552,7 +549,9 @@ impl Vm {
         let Some(m) = self.lookup_type(&ty, op.dunder()) else {
             return Ok(None);
         };
-        if matches!(m.payload(), Some(Payload::NativeFunction(_))) {
+        // object.__ne__ inverts a class's __eq__; other builtin slots were
+        // already tried by compare_builtin.
+        if matches!(m.payload(), Some(Payload::NativeFunction(_))) && op != CompareOp::Ne {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;
@@ -565,6 +564,14 @@ impl Vm {
 
     /// Comparisons among builtin types; `None` when they do not apply.
     fn compare_builtin(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+        // A class's own comparison methods come first (`__ne__` also
+        // inverts a class's `__eq__`).
+        if self.overrides(a, op.dunder())
+            || self.overrides(b, op.swapped().dunder())
+            || (op == CompareOp::Ne && (self.overrides(a, "__eq__") || self.overrides(b, "__eq__")))
+        {
+            return Ok(None);
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(Some(Value::Bool(op.test(int::cmp(&x, &y)))));
         }
@@ -612,9 +619,7 @@ impl Vm {
             }
             return Ok(None);
         };
-        if oa.class().payload_type().heap_type || ob.class().payload_type().heap_type {
-            return Ok(None);
-        }
+
         match (&oa.payload, &ob.payload) {
             (Payload::Str(x), Payload::Str(y)) => {
                 Ok(Some(Value::Bool(op.test(x.as_str().cmp(y.as_str())))))

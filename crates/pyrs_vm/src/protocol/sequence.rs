@@ -28,9 +28,7 @@ impl Vm {
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
         if let Some(p) = v.payload() {
-            let heap = v
-                .as_obj()
-                .is_some_and(|o| o.class().payload_type().heap_type);
+            let heap = self.overrides(v, "__len__");
             if !heap {
                 match p {
                     Payload::Str(s) => return Ok(s.char_len()),
@@ -201,9 +199,7 @@ impl Vm {
 
     /// `v[key]`.
     pub fn getitem(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__getitem__");
         if !heap {
             if let Some(p) = v.payload() {
                 match p {
@@ -290,6 +286,7 @@ impl Vm {
                             .cloned()
                             .ok_or_else(|| self.system_error("type"))?;
                         if let Some(m) = self.lookup_type(&ty, "__class_getitem__") {
+                            let m = self.descr_get(m, None, &ty)?;
                             return self.call(&m, &[key.clone()]);
                         }
                         let name = ty.payload_type().name.get().clone();
@@ -341,9 +338,7 @@ impl Vm {
 
     /// `v[key] = value`.
     pub fn setitem(&mut self, v: &Value, key: &Value, value: Value) -> PyResult<()> {
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__setitem__");
         if !heap {
             match v.payload() {
                 Some(Payload::List(l)) => {
@@ -402,9 +397,7 @@ impl Vm {
 
     /// `del v[key]`.
     pub fn delitem(&mut self, v: &Value, key: &Value) -> PyResult<()> {
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__delitem__");
         if !heap {
             match v.payload() {
                 Some(Payload::List(l)) => {
@@ -456,9 +449,7 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        let heap = container
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(container, "__contains__");
         if !heap {
             match container.payload() {
                 Some(Payload::Str(s)) => {
@@ -551,9 +542,7 @@ impl Vm {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         let t = self.types();
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__iter__");
         if !heap {
             match v.payload() {
                 Some(Payload::List(_)) => {
@@ -638,9 +627,10 @@ impl Vm {
                 }
                 return Ok(r);
             }
-            if self.lookup_type(&ty, "__getitem__").is_some() {
-                return Err(self.type_error("iteration by __getitem__ is not supported yet"));
-            }
+        }
+        // The sequence protocol: a class with __getitem__ but no __iter__.
+        if self.overrides(v, "__getitem__") {
+            return Ok(crate::objects::descriptor::new_seq_iter(self, v.clone()));
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
     }

@@ -190,6 +190,8 @@ pub struct Types {
     pub dict_valueiterator: ObjRef,
     pub dict_itemiterator: ObjRef,
     pub exc: ExcTypes,
+    /// property, classmethod, staticmethod, super... (objects/descriptor.rs).
+    pub class: crate::objects::descriptor::ClassTypes,
     /// The singletons that are heap objects.
     pub not_implemented_value: ObjRef,
     pub ellipsis_value: ObjRef,
@@ -207,7 +209,7 @@ impl Types {
             bases: GilCell::new(Vec::new()),
             mro: GilCell::new(Vec::new()),
             dict: ObjRef::new(&boot, Payload::Dict(GilCell::new(DictData::new()))),
-            base_kind: BaseKind::Object,
+            base_kind: BaseKind::Type,
             heap_type: false,
             base_type: true,
         };
@@ -253,6 +255,7 @@ impl Types {
             dict_valueiterator: t("dict_valueiterator", &object, na, false),
             dict_itemiterator: t("dict_itemiterator", &object, na, false),
             exc: ExcTypes::new(&type_, &dict, &object),
+            class: crate::objects::descriptor::ClassTypes::new(&type_, &dict, &object),
             not_implemented_value: ObjRef::new(&object, Payload::Singleton("NotImplemented")),
             ellipsis_value: ObjRef::new(&object, Payload::Singleton("Ellipsis")),
             int,
@@ -266,6 +269,7 @@ impl Types {
             .set_class(&types.not_implemented);
         types.ellipsis_value.set_class(&types.ellipsis);
         crate::builtins_types::install_methods(&types);
+        crate::objects::class::install(&types);
         types
     }
 }

@@ -1,0 +1,132 @@
+//! The builtins a class statement relies on: `__build_class__`, the names
+//! `super`, `property`, `classmethod`, `staticmethod`, and `isinstance`/
+//! `issubclass` with `__instancecheck__`/`__subclasscheck__`.
+//! Reference: Python/bltinmodule.c, Objects/abstract.c `PyObject_IsInstance`.
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload};
+use crate::objects::descriptor::is_python_defined;
+use crate::objects::native::{Args, MethodDef, NativeFunction};
+use crate::protocol::dict::dict_set_str_raw;
+use crate::runtime::types::Types;
+use crate::value::Value;
+use crate::vm::{is_subtype, Vm};
+
+const FUNCTIONS: &[MethodDef] = &[MethodDef::method("__build_class__", builtin_build_class)];
+
+/// Add the class machinery's names to the `builtins` module.
+pub fn install(types: &Types, module: &ObjRef, dict: &ObjRef) {
+    for def in FUNCTIONS {
+        let f = ObjRef::new(
+            &types.builtin_function,
+            Payload::NativeFunction(NativeFunction {
+                def: *def,
+                self_: Some(Value::Obj(module.clone())),
+                owner: None,
+            }),
+        );
+        dict_set_str_raw(types, dict, def.name, Value::Obj(f));
+    }
+    let c = &types.class;
+    for (name, t) in [
+        ("property", &c.property),
+        ("classmethod", &c.classmethod),
+        ("staticmethod", &c.staticmethod),
+        ("super", &c.super_),
+    ] {
+        dict_set_str_raw(types, dict, name, Value::Obj(t.clone()));
+    }
+}
+
+fn builtin_build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    // args[0] is the bound builtins module.
+    vm.build_class(Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    })
+}
+
+impl Vm {
+    /// `isinstance(inst, cls)`, honouring `__instancecheck__`.
+    pub fn object_isinstance(&mut self, inst: &Value, cls: &Value) -> PyResult<bool> {
+        if let Some(c) = cls.as_obj() {
+            if self.type_of(inst).is(c) {
+                return Ok(true);
+            }
+        }
+        if let Some(items) = cls.as_tuple() {
+            let items = items.to_vec();
+            self.enter_native_recursion()?;
+            let mut r = Ok(false);
+            for it in &items {
+                match self.object_isinstance(inst, it) {
+                    Ok(false) => {}
+                    other => {
+                        r = other;
+                        break;
+                    }
+                }
+            }
+            self.leave_native_recursion();
+            return r;
+        }
+        let meta = self.type_of(cls).clone();
+        if meta.payload_type().heap_type {
+            if let Some(m) = self.lookup_type(&meta, "__instancecheck__") {
+                if is_python_defined(&m) {
+                    let r = self.call_method_value(&m, cls, std::slice::from_ref(inst))?;
+                    return self.is_true(&r);
+                }
+            }
+        }
+        match cls.as_obj() {
+            Some(c) if matches!(c.payload, Payload::Type(_)) => {
+                Ok(is_subtype(self.type_of(inst), c))
+            }
+            _ => {
+                Err(self
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
+        }
+    }
+
+    /// `issubclass(sub, cls)`, honouring `__subclasscheck__`.
+    pub fn object_issubclass(&mut self, sub: &Value, cls: &Value) -> PyResult<bool> {
+        if let Some(items) = cls.as_tuple() {
+            let items = items.to_vec();
+            self.enter_native_recursion()?;
+            let mut r = Ok(false);
+            for it in &items {
+                match self.object_issubclass(sub, it) {
+                    Ok(false) => {}
+                    other => {
+                        r = other;
+                        break;
+                    }
+                }
+            }
+            self.leave_native_recursion();
+            return r;
+        }
+        let meta = self.type_of(cls).clone();
+        if meta.payload_type().heap_type {
+            if let Some(m) = self.lookup_type(&meta, "__subclasscheck__") {
+                if is_python_defined(&m) {
+                    let r = self.call_method_value(&m, cls, std::slice::from_ref(sub))?;
+                    return self.is_true(&r);
+                }
+            }
+        }
+        let Some(s) = sub
+            .as_obj()
+            .filter(|o| matches!(o.payload, Payload::Type(_)))
+        else {
+            return Err(self.type_error("issubclass() arg 1 must be a class"));
+        };
+        match cls.as_obj() {
+            Some(c) if matches!(c.payload, Payload::Type(_)) => Ok(is_subtype(s, c)),
+            _ => Err(self
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+}

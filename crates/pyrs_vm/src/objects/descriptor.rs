@@ -1,0 +1,707 @@
+//! The descriptor types a class body uses: `property`, `classmethod`,
+//! `staticmethod`, the member descriptors `__slots__` makes, and `super`; plus
+//! the descriptor protocol itself (`__get__`/`__set__`/`__delete__` on any
+//! object), which attribute lookup calls.
+//! Reference: Objects/descrobject.c (property, member), Objects/funcobject.c
+//! (classmethod, staticmethod), Objects/typeobject.c (super).
+
+use crate::error::PyResult;
+use crate::gil_cell::GilCell;
+use crate::object::{ObjRef, Payload};
+use crate::objects::native::{Args, MethodDef};
+use crate::objects::type_::BaseKind;
+use crate::runtime::types::{add_methods, new_type, Types};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The types defined here, made at start-up with the other builtin types.
+pub struct ClassTypes {
+    pub property: ObjRef,
+    pub classmethod: ObjRef,
+    pub staticmethod: ObjRef,
+    pub super_: ObjRef,
+    pub member_descriptor: ObjRef,
+    /// The sequence iterator of the `__getitem__` protocol (CPython's `iterator`).
+    pub seq_iterator: ObjRef,
+}
+
+impl ClassTypes {
+    pub fn new(meta: &ObjRef, dict: &ObjRef, object: &ObjRef) -> ClassTypes {
+        let t = |name: &str| new_type(meta, dict, name, Some(object), BaseKind::Object, false);
+        ClassTypes {
+            property: t("property"),
+            classmethod: t("classmethod"),
+            staticmethod: t("staticmethod"),
+            super_: t("super"),
+            member_descriptor: t("member_descriptor"),
+            seq_iterator: t("iterator"),
+        }
+    }
+}
+
+pub struct PropertyData {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    /// Set by `__set_name__`, for the "has no setter" messages.
+    pub name: GilCell<Value>,
+}
+
+/// A bound `super` object: look up after `thisclass` in `obj_type`'s MRO.
+pub struct SuperData {
+    pub thisclass: ObjRef,
+    /// The instance (or class) the found attributes bind to; None when unbound.
+    pub obj: Value,
+    pub obj_type: Option<ObjRef>,
+}
+
+/// One `__slots__` entry: the value lives in the instance's storage dict
+/// under `name` (the instance has no Python-visible `__dict__`).
+pub struct MemberDescr {
+    pub name: String,
+    pub owner: ObjRef,
+}
+
+const PROPERTY_METHODS: &[MethodDef] = &[
+    MethodDef::method("getter", property_getter),
+    MethodDef::method("setter", property_setter),
+    MethodDef::method("deleter", property_deleter),
+    MethodDef::method("__get__", descr_get_method),
+    MethodDef::method("__set__", descr_set_method),
+    MethodDef::method("__delete__", descr_delete_method),
+    MethodDef::method("__set_name__", property_set_name),
+];
+
+const WRAPPER_METHODS: &[MethodDef] = &[MethodDef::method("__get__", descr_get_method)];
+
+const SEQ_ITER_METHODS: &[MethodDef] = &[
+    MethodDef::method("__next__", seq_iter_next),
+    MethodDef::method("__iter__", seq_iter_iter),
+];
+
+pub fn install(types: &Types) {
+    let c = &types.class;
+    add_methods(types, &c.property, PROPERTY_METHODS);
+    add_methods(types, &c.classmethod, WRAPPER_METHODS);
+    add_methods(types, &c.staticmethod, WRAPPER_METHODS);
+    add_methods(types, &c.member_descriptor, PROPERTY_METHODS[3..6].as_ref());
+    add_methods(types, &c.seq_iterator, SEQ_ITER_METHODS);
+}
+
+/// Whether a found attribute is a Python-level definition rather than one of
+/// the builtin types' own native methods (which the protocol fast paths
+/// already implement).
+pub fn is_python_defined(v: &Value) -> bool {
+    !matches!(v.payload(), Some(Payload::NativeFunction(_)))
+}
+
+impl Vm {
+    /// `property(fget=None, fset=None, fdel=None, doc=None)` and friends.
+    pub fn new_descriptor_object(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
+        let c = &self.types().class;
+        if cls.is(&c.property) {
+            let names = ["fget", "fset", "fdel", "doc"];
+            let vals = bind_simple(self, "property", &names, args)?;
+            let mut it = vals.into_iter();
+            let mut next = || it.next().flatten().unwrap_or(Value::None);
+            let (fget, fset, fdel, mut doc) = (next(), next(), next(), next());
+            if matches!(doc, Value::None) && !matches!(fget, Value::None) {
+                doc = self
+                    .try_getattr(&fget, "__doc__")
+                    .ok()
+                    .flatten()
+                    .unwrap_or(Value::None);
+            }
+            let data = PropertyData {
+                fget,
+                fset,
+                fdel,
+                doc,
+                name: GilCell::new(Value::None),
+            };
+            return Ok(Value::Obj(ObjRef::new(
+                cls,
+                Payload::Property(Box::new(data)),
+            )));
+        }
+        let which = if cls.is(&c.classmethod) {
+            "classmethod"
+        } else {
+            "staticmethod"
+        };
+        if args.has_kwargs() {
+            return Err(self.type_error(format!("{which}() takes no keyword arguments")));
+        }
+        let [f] = args.pos() else {
+            return Err(self.type_error(format!(
+                "{which} expected 1 argument, got {}",
+                args.pos().len()
+            )));
+        };
+        let payload = if which == "classmethod" {
+            Payload::ClassMethod(f.clone())
+        } else {
+            Payload::StaticMethod(f.clone())
+        };
+        Ok(Value::Obj(ObjRef::new(cls, payload)))
+    }
+
+    /// Whether `d` (an attribute found on a type) is a data descriptor: its
+    /// type defines `__set__` or `__delete__`.
+    pub fn is_data_descriptor(&self, d: &Value) -> bool {
+        match d.payload() {
+            Some(Payload::Property(_) | Payload::MemberDescr(_)) => true,
+            Some(
+                Payload::Function(_)
+                | Payload::NativeFunction(_)
+                | Payload::ClassMethod(_)
+                | Payload::StaticMethod(_)
+                | Payload::Str(_)
+                | Payload::Int(_)
+                | Payload::Tuple(_)
+                | Payload::Dict(_)
+                | Payload::List(_),
+            )
+            | None => false,
+            Some(_) => {
+                let ty = self.type_of(d);
+                ty.payload_type().heap_type
+                    && (self.lookup_type(ty, "__set__").is_some()
+                        || self.lookup_type(ty, "__delete__").is_some())
+            }
+        }
+    }
+
+    /// `d.__get__(obj, ty)`: what an attribute `d` found on type `ty` becomes
+    /// when looked up through `obj` (None: through the class itself).
+    pub fn descr_get(&mut self, d: Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult<Value> {
+        match d.payload() {
+            Some(Payload::Function(_)) => Ok(match obj {
+                Some(o) => self.bind(d.clone(), o),
+                None => d,
+            }),
+            Some(Payload::NativeFunction(_)) => Ok(match obj {
+                Some(o) => self.bind(d.clone(), o),
+                None => self.bind_native_to_class(d, ty),
+            }),
+            Some(Payload::ClassMethod(f)) => Ok(Value::Obj(ObjRef::new(
+                &self.types().method,
+                Payload::BoundMethod {
+                    func: f.clone(),
+                    self_: Value::Obj(ty.clone()),
+                },
+            ))),
+            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::Property(p)) => {
+                let Some(o) = obj else { return Ok(d) };
+                if matches!(p.fget, Value::None) {
+                    return Err(self.property_error(&d, o, "getter"));
+                }
+                let fget = p.fget.clone();
+                self.call(&fget, std::slice::from_ref(o))
+            }
+            Some(Payload::MemberDescr(m)) => {
+                let Some(o) = obj else { return Ok(d) };
+                let stored = o
+                    .as_obj()
+                    .and_then(|o| o.dict.get().clone())
+                    .and_then(|s| crate::protocol::dict::dict_get_str(&s, &m.name));
+                stored.ok_or_else(|| self.no_attribute(o, &m.name))
+            }
+            Some(_) => {
+                let dt = self.type_of(&d).clone();
+                if !dt.payload_type().heap_type {
+                    return Ok(d);
+                }
+                let Some(get) = self.lookup_type(&dt, "__get__") else {
+                    return Ok(d);
+                };
+                let inst = obj.cloned().unwrap_or(Value::None);
+                self.call_method_value(&get, &d, &[inst, Value::Obj(ty.clone())])
+            }
+            None => Ok(d),
+        }
+    }
+
+    /// A native method descriptor looked up on its class: class methods bind
+    /// to the class, the others stay unbound.
+    fn bind_native_to_class(&self, d: Value, ty: &ObjRef) -> Value {
+        match d.payload() {
+            Some(Payload::NativeFunction(nf))
+                if nf.self_.is_none()
+                    && nf.def.kind == crate::objects::native::MethodKind::Class =>
+            {
+                Value::Obj(ObjRef::new(
+                    &self.types().builtin_function,
+                    Payload::NativeFunction(crate::objects::native::NativeFunction {
+                        def: nf.def,
+                        self_: Some(Value::Obj(ty.clone())),
+                        owner: nf.owner.clone(),
+                    }),
+                ))
+            }
+            _ => d,
+        }
+    }
+
+    /// `d.__set__(obj, value)`, or `d.__delete__(obj)` when `value` is None.
+    /// `Ok(false)` when `d` is not a data descriptor.
+    pub fn descr_set(&mut self, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<bool> {
+        match d.payload() {
+            Some(Payload::Property(p)) => {
+                let (f, what) = match &value {
+                    Some(_) => (p.fset.clone(), "setter"),
+                    None => (p.fdel.clone(), "deleter"),
+                };
+                if matches!(f, Value::None) {
+                    return Err(self.property_error(d, obj, what));
+                }
+                let mut args = vec![obj.clone()];
+                args.extend(value);
+                self.call(&f, &args)?;
+                Ok(true)
+            }
+            Some(Payload::MemberDescr(m)) => {
+                let Some(o) = obj.as_obj() else {
+                    return Ok(false);
+                };
+                let name = m.name.clone();
+                let storage = match o.dict.get().clone() {
+                    Some(s) => s,
+                    None => {
+                        let s = self.new_dict();
+                        *o.dict.get_mut() = Some(s.clone());
+                        s
+                    }
+                };
+                match value {
+                    Some(v) => {
+                        crate::protocol::dict::dict_set_str_raw(self.types(), &storage, &name, v)
+                    }
+                    None => {
+                        let key = self.new_str(name.as_str());
+                        if self.dict_del(&storage, &key)?.is_none() {
+                            return Err(self.attribute_error(name));
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            Some(
+                Payload::Function(_)
+                | Payload::NativeFunction(_)
+                | Payload::ClassMethod(_)
+                | Payload::StaticMethod(_),
+            )
+            | None => Ok(false),
+            Some(_) => {
+                let dt = self.type_of(d).clone();
+                if !dt.payload_type().heap_type {
+                    return Ok(false);
+                }
+                let name = if value.is_some() {
+                    "__set__"
+                } else {
+                    "__delete__"
+                };
+                match self.lookup_type(&dt, name) {
+                    Some(m) => {
+                        let mut args = vec![obj.clone()];
+                        args.extend(value);
+                        self.call_method_value(&m, d, &args)?;
+                        Ok(true)
+                    }
+                    None => {
+                        let other = if value.is_some() {
+                            "__delete__"
+                        } else {
+                            "__set__"
+                        };
+                        if self.lookup_type(&dt, other).is_some() {
+                            return Err(self.attribute_error(name));
+                        }
+                        Ok(false)
+                    }
+                }
+            }
+        }
+    }
+
+    fn property_error(&self, prop: &Value, obj: &Value, what: &str) -> crate::error::PyErr {
+        let name = match prop.payload() {
+            Some(Payload::Property(p)) => p.name.cloned(),
+            _ => Value::None,
+        };
+        let tn = self.type_name(obj);
+        match name.as_str() {
+            Some(n) => self.attribute_error(format!(
+                "property {} of '{tn}' object has no {what}",
+                crate::objects::str::repr(n)
+            )),
+            None => self.attribute_error(format!("property of '{tn}' object has no {what}")),
+        }
+    }
+
+    /// `super(type, obj)` and the zero-argument form, which reads `__class__`
+    /// and the first argument of the calling function's frame.
+    pub fn new_super(&mut self, args: Args) -> PyResult<Value> {
+        if args.has_kwargs() {
+            return Err(self.type_error("super() takes no keyword arguments"));
+        }
+        let pos = args.pos();
+        let (thisclass, obj) = match pos {
+            [] => self.super_from_frame()?,
+            [t] => (t.clone(), Value::None),
+            [t, o] => (t.clone(), o.clone()),
+            _ => {
+                return Err(self.type_error(format!(
+                    "super() takes at most 2 arguments ({} given)",
+                    pos.len()
+                )))
+            }
+        };
+        let Some(thisclass) = thisclass
+            .as_obj()
+            .filter(|t| matches!(t.payload, Payload::Type(_)))
+            .cloned()
+        else {
+            return Err(self.type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                self.type_name(&thisclass)
+            )));
+        };
+        let obj_type = if matches!(obj, Value::None) {
+            None
+        } else {
+            Some(self.super_check(&thisclass, &obj)?)
+        };
+        let data = SuperData {
+            thisclass,
+            obj,
+            obj_type,
+        };
+        Ok(Value::Obj(ObjRef::new(
+            &self.types().class.super_,
+            Payload::Super(Box::new(data)),
+        )))
+    }
+
+    /// The type whose MRO a `super(thisclass, obj)` searches (`supercheck`).
+    fn super_check(&self, thisclass: &ObjRef, obj: &Value) -> PyResult<ObjRef> {
+        if let Some(o) = obj.as_obj() {
+            if matches!(o.payload, Payload::Type(_)) && crate::vm::is_subtype(o, thisclass) {
+                return Ok(o.clone());
+            }
+        }
+        let ty = self.type_of(obj);
+        if crate::vm::is_subtype(ty, thisclass) {
+            return Ok(ty.clone());
+        }
+        Err(self
+            .type_error("super(type, obj): obj must be an instance or subtype of type".to_string()))
+    }
+
+    fn super_from_frame(&mut self) -> PyResult<(Value, Value)> {
+        let Some(f) = self.frames.last() else {
+            return Err(self.runtime_error("super(): no current frame"));
+        };
+        let co = &f.code.co;
+        if co.co_argcount == 0 && co.co_flags & pyrs_bytecode::code::flags::CO_VARARGS == 0 {
+            return Err(self.runtime_error("super(): no arguments"));
+        }
+        let mut first = f.fast.first().cloned().unwrap_or(Value::Null);
+        // A `self` captured by a closure lives in a cell made by MAKE_CELL.
+        if let Some(Payload::Cell(c)) = first.payload() {
+            let first_is_cell = co
+                .co_cellvars()
+                .iter()
+                .any(|n| Some(&**n) == co.co_localsplusnames.first().map(|s| &**s));
+            if first_is_cell {
+                first = c.cloned();
+            }
+        }
+        if first.is_null() {
+            return Err(self.runtime_error("super(): arg[0] deleted"));
+        }
+        let free = co.co_freevars();
+        let Some(pos) = free.iter().position(|n| &**n == "__class__") else {
+            return Err(self.runtime_error("super(): __class__ cell not found"));
+        };
+        let ix = f.code.nlocalsplus - free.len() + pos;
+        let cls = match f.fast.get(ix).and_then(|c| c.payload()) {
+            Some(Payload::Cell(c)) => c.cloned(),
+            _ => Value::Null,
+        };
+        if cls.is_null() {
+            return Err(self.runtime_error("super(): empty __class__ cell"));
+        }
+        if !matches!(cls.payload(), Some(Payload::Type(_))) {
+            return Err(self.runtime_error("super(): __class__ is not a type"));
+        }
+        Ok((cls, first))
+    }
+
+    /// Attribute lookup on a super object: the MRO of `obj_type` after `thisclass`.
+    pub fn super_getattr(&mut self, sup: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let Payload::Super(s) = &sup.payload else {
+            return Ok(None);
+        };
+        if let (Some(start), true) = (&s.obj_type, name != "__class__") {
+            let mro = start.payload_type().mro.cloned();
+            let skip = mro
+                .iter()
+                .position(|t| t.is(&s.thisclass))
+                .map_or(mro.len(), |i| i + 1);
+            for t in &mro[skip..] {
+                let found = crate::protocol::dict::dict_get_str(&t.payload_type().dict, name);
+                if let Some(found) = found {
+                    let obj = s.obj.clone();
+                    let inst = if obj.as_obj().is_some_and(|o| o.is(start)) {
+                        None
+                    } else {
+                        Some(&obj)
+                    };
+                    let start = start.clone();
+                    return self.descr_get(found, inst, &start).map(Some);
+                }
+            }
+        }
+        match name {
+            "__thisclass__" => Ok(Some(Value::Obj(s.thisclass.clone()))),
+            "__self__" => Ok(Some(s.obj.clone())),
+            "__self_class__" => Ok(Some(s.obj_type.clone().map_or(Value::None, Value::Obj))),
+            _ => {
+                let ty = self.types().class.super_.clone();
+                match self.lookup_type(&ty, name) {
+                    Some(d) => self
+                        .descr_get(d, Some(&Value::Obj(sup.clone())), &ty)
+                        .map(Some),
+                    None => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// The repr of the descriptor objects defined here.
+    pub fn descriptor_repr(&mut self, o: &ObjRef) -> PyResult<Option<String>> {
+        Ok(Some(match &o.payload {
+            Payload::Super(s) => {
+                let tn = s.thisclass.payload_type().name.cloned();
+                match &s.obj_type {
+                    Some(t) => format!(
+                        "<super: <class '{tn}'>, <{} object>>",
+                        t.payload_type().name.get()
+                    ),
+                    None => format!("<super: <class '{tn}'>, NULL>"),
+                }
+            }
+            Payload::MemberDescr(m) => format!(
+                "<member '{}' of '{}' objects>",
+                m.name,
+                m.owner.payload_type().name.get()
+            ),
+            Payload::ClassMethod(f) | Payload::StaticMethod(f) => {
+                let f = f.clone();
+                let kind = o.class().payload_type().name.cloned();
+                let r = self.repr_string(&f)?;
+                format!("<{kind}({r})>")
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Attributes of the descriptor objects (`fget`, `__func__`, ...).
+    pub fn descriptor_attr(&mut self, o: &ObjRef, name: &str) -> Option<Value> {
+        match (&o.payload, name) {
+            (Payload::Property(p), "fget") => Some(p.fget.clone()),
+            (Payload::Property(p), "fset") => Some(p.fset.clone()),
+            (Payload::Property(p), "fdel") => Some(p.fdel.clone()),
+            (Payload::Property(p), "__doc__") => Some(p.doc.clone()),
+            (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__" | "__wrapped__") => {
+                Some(f.clone())
+            }
+            (Payload::ClassMethod(_) | Payload::StaticMethod(_), "__isabstractmethod__") => {
+                Some(Value::Bool(false))
+            }
+            (Payload::MemberDescr(m), "__name__") => Some(self.new_str(m.name.as_str())),
+            (Payload::MemberDescr(m), "__objclass__") => Some(Value::Obj(m.owner.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// Bind up to `names.len()` arguments given by position or keyword.
+fn bind_simple(vm: &Vm, fname: &str, names: &[&str], args: Args) -> PyResult<Vec<Option<Value>>> {
+    let pos = args.pos();
+    if pos.len() > names.len() {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} arguments ({} given)",
+            names.len(),
+            pos.len()
+        )));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        out[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        match names.iter().position(|n| *n == k) {
+            Some(i) if out[i].is_none() => out[i] = Some(v.clone()),
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    names.iter().position(|n| *n == k).unwrap_or(0) + 1
+                )))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn self_property<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a PropertyData> {
+    match args.args.first().and_then(|v| v.payload()) {
+        Some(Payload::Property(p)) => Ok(p),
+        _ => Err(vm.type_error("descriptor requires a 'property' object")),
+    }
+}
+
+/// `prop.getter(f)` etc.: a copy of the property with one function replaced.
+fn property_copy(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
+    let p = self_property(vm, &args)?;
+    let [_, f] = args.pos() else {
+        return Err(vm.type_error(format!(
+            "{}() takes exactly one argument ({} given)",
+            ["getter", "setter", "deleter"][which],
+            args.pos().len().saturating_sub(1)
+        )));
+    };
+    let f = if matches!(f, Value::None) {
+        Value::None
+    } else {
+        f.clone()
+    };
+    let mut funcs = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    funcs[which] = f;
+    let [fget, fset, fdel] = funcs;
+    let mut doc = p.doc.clone();
+    if which == 0 && matches!(doc, Value::None) {
+        doc = vm
+            .try_getattr(&fget, "__doc__")
+            .ok()
+            .flatten()
+            .unwrap_or(Value::None);
+    }
+    let data = PropertyData {
+        fget,
+        fset,
+        fdel,
+        doc,
+        name: GilCell::new(p.name.cloned()),
+    };
+    let cls = args.args[0]
+        .as_obj()
+        .map(|o| o.class().clone())
+        .unwrap_or_else(|| vm.types().class.property.clone());
+    Ok(Value::Obj(ObjRef::new(
+        &cls,
+        Payload::Property(Box::new(data)),
+    )))
+}
+
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_copy(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_copy(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_copy(vm, args, 2)
+}
+
+fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = self_property(vm, &args)?;
+    if let [_, _, name] = args.pos() {
+        drop(p.name.replace(name.clone()));
+    }
+    Ok(Value::None)
+}
+
+/// `descr.__get__(obj, type=None)` called explicitly.
+fn descr_get_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = args.pos();
+    let (d, obj, ty) = match pos {
+        [d, o] => (d, o.clone(), None),
+        [d, o, t] => (d, o.clone(), Some(t.clone())),
+        _ => return Err(vm.type_error("expected 1 or 2 arguments")),
+    };
+    let ty = match ty.as_ref().and_then(|t| t.as_obj()) {
+        Some(t) if matches!(t.payload, Payload::Type(_)) => t.clone(),
+        _ => vm.type_of(&obj).clone(),
+    };
+    let inst = if matches!(obj, Value::None) {
+        None
+    } else {
+        Some(&obj)
+    };
+    vm.descr_get(d.clone(), inst, &ty)
+}
+
+fn descr_set_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [d, o, v] = args.pos() else {
+        return Err(vm.type_error("expected 2 arguments"));
+    };
+    vm.descr_set(d, o, Some(v.clone()))?;
+    Ok(Value::None)
+}
+
+fn descr_delete_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [d, o] = args.pos() else {
+        return Err(vm.type_error("expected 1 argument"));
+    };
+    vm.descr_set(d, o, None)?;
+    Ok(Value::None)
+}
+
+/// The `__getitem__` sequence iterator: `seq[0]`, `seq[1]`, ... until
+/// IndexError or StopIteration.
+pub fn new_seq_iter(vm: &Vm, seq: Value) -> Value {
+    Value::Obj(ObjRef::new(
+        &vm.types().class.seq_iterator,
+        Payload::SeqIter(GilCell::new((seq, 0))),
+    ))
+}
+
+fn seq_iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Payload::SeqIter(st)) = args.args.first().and_then(|v| v.payload()) else {
+        return Err(vm.type_error("descriptor '__next__' requires an 'iterator' object"));
+    };
+    let (seq, i) = st.cloned();
+    if seq.is_null() {
+        return Err(vm.stop_iteration());
+    }
+    match vm.getitem(&seq, &Value::Int(i as i64)) {
+        Ok(v) => {
+            st.get_mut().1 = i + 1;
+            Ok(v)
+        }
+        Err(e)
+            if vm.err_matches(&e, &vm.types().exc.index_error)
+                || vm.err_matches(&e, &vm.types().exc.stop_iteration) =>
+        {
+            let old = st.replace((Value::Null, 0));
+            drop(old);
+            Err(vm.stop_iteration())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn seq_iter_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.args[0].clone())
+}

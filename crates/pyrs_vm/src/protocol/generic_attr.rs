@@ -1,0 +1,333 @@
+//! Attribute access with the full descriptor protocol, for classes and their
+//! instances: `PyObject_GenericGetAttr`/`SetAttr` (data descriptors before the
+//! instance dict, non-data descriptors after), `type_getattro` (the
+//! metaclass's data descriptors first), `__getattribute__`/`__getattr__`/
+//! `__setattr__`/`__delattr__` overrides, and `super` lookups. `attr.rs` keeps
+//! the fast paths for builtin objects and calls in here for the rest.
+//! Reference: Objects/object.c `_PyObject_GenericGetAttrWithDict`,
+//! Objects/typeobject.c `type_getattro`, `slot_tp_getattr_hook`.
+
+use crate::error::PyResult;
+use crate::object::{ObjRef, Payload};
+use crate::objects::descriptor::is_python_defined;
+use crate::protocol::dict::dict_get_str;
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::Cell;
+
+thread_local! {
+    /// Set by a builtin type's slot wrapper (`list.__getitem__` called on a
+    /// subclass instance): the next override check answers "not overridden",
+    /// so the builtin behaviour runs instead of re-entering the subclass.
+    static BYPASS: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn bypass_next_override() {
+    BYPASS.with(|b| b.set(true));
+}
+
+pub fn clear_bypass() {
+    BYPASS.with(|b| b.set(false));
+}
+
+impl Vm {
+    /// Whether `v`'s class (a class statement's) overrides special method
+    /// `name` in Python, so the protocol must call it instead of the builtin
+    /// behaviour of `v`'s payload.
+    pub fn overrides(&self, v: &Value, name: &str) -> bool {
+        let Some(o) = v.as_obj() else { return false };
+        let ty = o.class();
+        if !ty.payload_type().heap_type {
+            return false;
+        }
+        if BYPASS.with(|b| b.replace(false)) {
+            return false;
+        }
+        self.lookup_type(ty, name)
+            .is_some_and(|m| is_python_defined(&m))
+    }
+
+    /// The part of `getattr` that `attr.rs` hands over: type objects, instances
+    /// of classes, and the class machinery's own objects. `None`: not ours.
+    pub fn class_getattr_hook(&mut self, v: &Value, name: &str) -> Option<PyResult<Option<Value>>> {
+        let o = v.as_obj()?;
+        match &o.payload {
+            Payload::Type(_) => {
+                let o = o.clone();
+                return Some(self.type_getattro(&o, name));
+            }
+            Payload::Super(_) => {
+                let o = o.clone();
+                return Some(self.super_getattr(&o, name));
+            }
+            Payload::Property(_)
+            | Payload::ClassMethod(_)
+            | Payload::StaticMethod(_)
+            | Payload::MemberDescr(_) => {
+                let o = o.clone();
+                if let Some(x) = self.descriptor_attr(&o, name) {
+                    return Some(Ok(Some(x)));
+                }
+            }
+            Payload::Function(f) if name == "__annotations__" => {
+                let a = f.annotations.cloned();
+                if !matches!(a, Value::None) {
+                    return Some(Ok(Some(a)));
+                }
+                let d = Value::Obj(self.new_dict());
+                drop(f.annotations.replace(d.clone()));
+                return Some(Ok(Some(d)));
+            }
+            Payload::Function(_) if name == "__dict__" => {
+                let o = o.clone();
+                return Some(Ok(Some(Value::Obj(self.instance_dict_of(&o)))));
+            }
+            _ => {}
+        }
+        let ty = o.class().clone();
+        if !ty.payload_type().heap_type {
+            return None;
+        }
+        Some(self.heap_getattr(v, &ty, name))
+    }
+
+    /// `slot_tp_getattr_hook`: `__getattribute__` (or the generic lookup),
+    /// then `__getattr__` when that raised AttributeError or found nothing.
+    fn heap_getattr(&mut self, v: &Value, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let r = match self.lookup_type(ty, "__getattribute__") {
+            Some(ga) if is_python_defined(&ga) => {
+                let n = self.new_str(name);
+                self.call_method_value(&ga, v, &[n]).map(Some)
+            }
+            _ => self.object_generic_getattr(v, name),
+        };
+        let missing = match &r {
+            Ok(None) => true,
+            Err(e) => self.err_matches(e, &self.types().exc.attribute_error),
+            Ok(Some(_)) => false,
+        };
+        if missing {
+            if let Some(ga) = self.lookup_type(ty, "__getattr__") {
+                let n = self.new_str(name);
+                return self.call_method_value(&ga, v, &[n]).map(Some);
+            }
+        }
+        r
+    }
+
+    /// `object.__getattribute__`: data descriptors on the type, then the
+    /// instance dict, then the other attributes of the type.
+    pub fn object_generic_getattr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        let ty = self.type_of(v).clone();
+        let descr = self.lookup_type(&ty, name);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d.clone(), Some(v), &ty).map(Some);
+            }
+        }
+        if let Value::Obj(o) = v {
+            if !matches!(o.payload, Payload::Type(_)) {
+                if let Some(d) = o.dict.get().clone() {
+                    if self.type_has_instance_dict(&ty) || !ty.payload_type().heap_type {
+                        if let Some(x) = dict_get_str(&d, name) {
+                            return Ok(Some(x));
+                        }
+                    }
+                }
+                if name == "__dict__" && ty.payload_type().heap_type {
+                    if self.type_has_instance_dict(&ty) {
+                        return Ok(Some(Value::Obj(self.instance_dict_of(o))));
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        if let Some(d) = descr {
+            return self.descr_get(d, Some(v), &ty).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// The instance dict, made on first use.
+    pub fn instance_dict_of(&self, o: &ObjRef) -> ObjRef {
+        match o.dict.get().clone() {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict();
+                *o.dict.get_mut() = Some(d.clone());
+                d
+            }
+        }
+    }
+
+    /// `type_getattro`: the metaclass's data descriptors, then the class's
+    /// MRO (descriptors called with no instance), then the metaclass's other
+    /// attributes bound to the class.
+    fn type_getattro(&mut self, cls: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let clsv = Value::Obj(cls.clone());
+        let meta = cls.class().clone();
+        let meta_attr = self.lookup_type(&meta, name);
+        if let Some(ma) = &meta_attr {
+            if self.is_data_descriptor(ma) {
+                return self.descr_get(ma.clone(), Some(&clsv), &meta).map(Some);
+            }
+        }
+        if name == "__doc__" && cls.payload_type().heap_type {
+            if let Some(d) = dict_get_str(&cls.payload_type().dict, "__doc__") {
+                return self.descr_get(d, None, cls).map(Some);
+            }
+        }
+        if let Some(a) = self.lookup_type(cls, name) {
+            return self.descr_get(a, None, cls).map(Some);
+        }
+        if let Some(ma) = meta_attr {
+            return self.descr_get(ma, Some(&clsv), &meta).map(Some);
+        }
+        if meta.payload_type().heap_type {
+            if let Some(ga) = self.lookup_type(&meta, "__getattr__") {
+                let n = self.new_str(name);
+                return self.call_method_value(&ga, &clsv, &[n]).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The part of `setattr`/`delattr` that `attr.rs` hands over (`value` None
+    /// is a delete): `Ok(true)` when done here.
+    pub fn class_setattr_hook(
+        &mut self,
+        v: &Value,
+        name: &str,
+        value: &Option<Value>,
+    ) -> PyResult<bool> {
+        let Some(o) = v.as_obj() else {
+            return Ok(false);
+        };
+        if let Payload::Type(t) = &o.payload {
+            if !t.heap_type {
+                return Ok(false);
+            }
+            let meta = o.class().clone();
+            if let Some(d) = self.lookup_type(&meta, name) {
+                if self.is_data_descriptor(&d) {
+                    return self.descr_set(&d, v, value.clone());
+                }
+            }
+            match (name, value) {
+                ("__name__", Some(n)) => {
+                    let Some(s) = n.as_str() else {
+                        return Err(self.type_error(format!(
+                            "can only assign string to {}.__name__, not '{}'",
+                            t.name.get(),
+                            self.type_name(n)
+                        )));
+                    };
+                    *t.name.get_mut() = s.to_string();
+                    return Ok(true);
+                }
+                ("__qualname__", Some(n)) => {
+                    let Some(s) = n.as_str() else {
+                        return Err(self.type_error(format!(
+                            "can only assign string to {}.__qualname__, not '{}'",
+                            t.name.get(),
+                            self.type_name(n)
+                        )));
+                    };
+                    *t.qualname.get_mut() = s.to_string();
+                    return Ok(true);
+                }
+                _ => {}
+            }
+            return Ok(false);
+        }
+        let ty = o.class().clone();
+        if !ty.payload_type().heap_type {
+            return Ok(false);
+        }
+        let hook = if value.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
+        if let Some(m) = self.lookup_type(&ty, hook) {
+            if is_python_defined(&m) {
+                let n = self.new_str(name);
+                let mut args = vec![n];
+                args.extend(value.clone());
+                self.call_method_value(&m, v, &args)?;
+                return Ok(true);
+            }
+        }
+        self.generic_setattr(v, name, value.clone())?;
+        Ok(true)
+    }
+
+    /// `PyObject_GenericSetAttr`: a data descriptor on the type, else the
+    /// instance dict (when the class has one).
+    pub fn generic_setattr(&mut self, v: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
+        let ty = self.type_of(v).clone();
+        if let Some(d) = self.lookup_type(&ty, name) {
+            if self.descr_set(&d, v, value.clone())? {
+                return Ok(());
+            }
+        }
+        let Some(o) = v.as_obj() else {
+            return Err(self.no_attribute(v, name));
+        };
+        let heap = ty.payload_type().heap_type;
+        // Builtin state of exceptions and functions keeps its own setters.
+        if heap
+            && !matches!(o.payload, Payload::Instance)
+            && !(name == "__dict__" && value.is_some())
+        {
+            let special = matches!(
+                (&o.payload, name),
+                (
+                    Payload::Exception(_),
+                    "args" | "__traceback__" | "__context__" | "__cause__" | "__suppress_context__"
+                )
+            );
+            if special {
+                let r = match value {
+                    Some(val) => self.setattr_builtin(v, name, val),
+                    None => Err(self.attribute_error(name.to_string())),
+                };
+                return r;
+            }
+        }
+        if heap && !self.type_has_instance_dict(&ty) {
+            return Err(self.attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                ty.payload_type().name.get(),
+                name
+            )));
+        }
+        if name == "__dict__" {
+            if let Some(nd) = &value {
+                if !matches!(nd.payload(), Some(Payload::Dict(_))) {
+                    return Err(self.type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        self.type_name(nd)
+                    )));
+                }
+                let old = o.dict.replace(nd.as_obj().cloned());
+                drop(old);
+                return Ok(());
+            }
+        }
+        let d = self.instance_dict_of(o);
+        match value {
+            Some(val) => {
+                crate::protocol::dict::dict_set_str_raw(self.types(), &d, name, val);
+                Ok(())
+            }
+            None => {
+                let key = self.new_str(name);
+                if self.dict_del(&d, &key)?.is_none() {
+                    return Err(self.no_attribute(v, name));
+                }
+                Ok(())
+            }
+        }
+    }
+}
