@@ -12,7 +12,11 @@ use crate::runtime::types::Types;
 use crate::value::Value;
 use crate::vm::{is_subtype, Vm};
 
-const FUNCTIONS: &[MethodDef] = &[MethodDef::method("__build_class__", builtin_build_class)];
+const FUNCTIONS: &[MethodDef] = &[
+    MethodDef::method("__build_class__", builtin_build_class),
+    MethodDef::method("delattr", builtin_delattr),
+    MethodDef::method("vars", builtin_vars),
+];
 
 /// Add the class machinery's names to the `builtins` module.
 pub fn install(types: &Types, module: &ObjRef, dict: &ObjRef) {
@@ -44,6 +48,47 @@ fn builtin_build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
         args: &args.args[1..],
         kwnames: args.kwnames,
     })
+}
+
+fn builtin_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    crate::builtins::check_args(vm, "delattr", &args, 2, 2)?;
+    let Some(name) = args.args[1].as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&args.args[1])
+        )));
+    };
+    vm.delattr(&args.args[0], &name)?;
+    Ok(Value::None)
+}
+
+/// `vars(obj)`: `obj.__dict__`; without an argument, the caller's locals
+/// (the module or class namespace; a function's locals are not tracked yet).
+fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    crate::builtins::check_args(vm, "vars", &args, 0, 1)?;
+    let Some(obj) = args.args.first() else {
+        let locals = vm.frames.last().map(|f| f.locals.clone());
+        return match locals {
+            Some(l) if !l.is_null() => Ok(l),
+            _ => Err(vm.system_error("vars(): no locals")),
+        };
+    };
+    match vm.try_getattr(obj, "__dict__") {
+        Ok(Some(d)) => Ok(d),
+        Ok(None) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        Err(e) if vm.err_matches(&e, &vm.types().exc.attribute_error) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 impl Vm {

@@ -89,6 +89,11 @@ impl Vm {
                 )
             }
             Payload::Type(_) => crate::builtins_types::call_type(self, o, args),
+            // Static methods are callable since 3.10.
+            Payload::StaticMethod(f) => {
+                let f = f.clone();
+                self.call_args(&f, args)
+            }
             _ => {
                 let ty = o.class().clone();
                 if ty.payload_type().heap_type {

@@ -66,6 +66,9 @@ pub enum Payload {
     /// The `__getitem__` sequence iterator: the sequence (Null once exhausted)
     /// and the next index.
     SeqIter(GilCell<(Value, usize)>),
+    /// An instance of a class with `__slots__` (and `object` as its only
+    /// builtin base): one value per slot, Null while unset.
+    Slots(GilCell<Vec<Value>>),
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping

@@ -163,7 +163,7 @@ impl Vm {
             return Ok(Value::Obj(ObjRef::new(cls, payload)));
         }
         let payload = match kind {
-            BaseKind::Object => Payload::Instance,
+            BaseKind::Object => return Ok(self.new_object_instance(cls)),
             BaseKind::List => Payload::List(GilCell::new(Vec::new())),
             BaseKind::Dict => Payload::Dict(GilCell::new(DictData::new())),
             BaseKind::Exception => Payload::Exception(Box::new(
@@ -486,6 +486,11 @@ impl Vm {
         full_mro.extend(mro);
         *cls.payload_type().mro.get_mut() = full_mro;
         if let Some(slots) = slots {
+            let own = slots
+                .iter()
+                .filter(|s| *s != "__dict__" && *s != "__weakref__")
+                .count();
+            let mut index = self.slot_count(&cls).saturating_sub(own);
             for s in slots {
                 if s == "__dict__" || s == "__weakref__" {
                     continue;
@@ -497,7 +502,9 @@ impl Vm {
                 let m = MemberDescr {
                     name: s.clone(),
                     owner: cls.clone(),
+                    index,
                 };
+                index += 1;
                 let d = ObjRef::new(
                     &self.types().class.member_descriptor,
                     Payload::MemberDescr(Box::new(m)),
@@ -648,6 +655,45 @@ impl Vm {
             }
             out.push(c);
         }
+    }
+
+    /// A new instance of a class whose only builtin base is `object`.
+    pub fn new_object_instance(&self, cls: &ObjRef) -> Value {
+        let n = if cls.payload_type().heap_type {
+            self.slot_count(cls)
+        } else {
+            0
+        };
+        let payload = if n > 0 {
+            Payload::Slots(GilCell::new(vec![Value::Null; n]))
+        } else {
+            Payload::Instance
+        };
+        Value::Obj(ObjRef::new(cls, payload))
+    }
+
+    /// How many `__slots__` entries (other than `__dict__`/`__weakref__`) the
+    /// classes of `ty`'s MRO declare.
+    fn slot_count(&self, ty: &ObjRef) -> usize {
+        let mut n = 0;
+        for t in ty.payload_type().mro.get().iter() {
+            let td = t.payload_type();
+            if !td.heap_type {
+                continue;
+            }
+            let Some(s) = dict_get_str(&td.dict, "__slots__") else {
+                continue;
+            };
+            let count =
+                |v: &Value| !matches!(v.as_str(), Some("__dict__" | "__weakref__") | None) as usize;
+            n += match s.payload() {
+                Some(Payload::Str(_)) => count(&s),
+                Some(Payload::Tuple(items)) => items.iter().map(count).sum(),
+                Some(Payload::List(items)) => items.get().iter().map(count).sum(),
+                _ => 0,
+            };
+        }
+        n
     }
 
     /// Whether instances of `ty` have a `__dict__`: not when every class

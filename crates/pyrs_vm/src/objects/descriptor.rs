@@ -61,6 +61,8 @@ pub struct SuperData {
 pub struct MemberDescr {
     pub name: String,
     pub owner: ObjRef,
+    /// The index in a `Payload::Slots` instance.
+    pub index: usize,
 }
 
 const PROPERTY_METHODS: &[MethodDef] = &[
@@ -203,6 +205,12 @@ impl Vm {
             }
             Some(Payload::MemberDescr(m)) => {
                 let Some(o) = obj else { return Ok(d) };
+                if let Some(Payload::Slots(s)) = o.payload() {
+                    return match s.get().get(m.index) {
+                        Some(v) if !v.is_null() => Ok(v.clone()),
+                        _ => Err(self.no_attribute(o, &m.name)),
+                    };
+                }
                 let stored = o
                     .as_obj()
                     .and_then(|o| o.dict.get().clone())
@@ -266,6 +274,19 @@ impl Vm {
                 let Some(o) = obj.as_obj() else {
                     return Ok(false);
                 };
+                if let Payload::Slots(s) = &o.payload {
+                    let old = match s.get_mut().get_mut(m.index) {
+                        Some(slot) => {
+                            if value.is_none() && slot.is_null() {
+                                return Err(self.no_attribute(obj, &m.name));
+                            }
+                            std::mem::replace(slot, value.unwrap_or(Value::Null))
+                        }
+                        None => return Err(self.system_error("slot index out of range")),
+                    };
+                    drop(old);
+                    return Ok(true);
+                }
                 let name = m.name.clone();
                 let storage = match o.dict.get().clone() {
                     Some(s) => s,

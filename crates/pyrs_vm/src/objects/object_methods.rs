@@ -199,7 +199,7 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             t.name.get()
         )));
     }
-    Ok(Value::Obj(ObjRef::new(&cls, Payload::Instance)))
+    Ok(vm.new_object_instance(&cls))
 }
 
 fn object_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -663,7 +663,8 @@ fn compare(vm: &mut Vm, args: Args, op: CompareOp) -> PyResult<Value> {
         matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_))
             || matches!(v.payload(), Some(Payload::Int(_)))
     };
-    if !same_kind && !(numeric(&a) && numeric(&b)) {
+    let comparable = same_kind || (numeric(&a) && numeric(&b));
+    if !comparable {
         return Ok(vm.not_implemented());
     }
     vm.rich_compare(&a, &b, op)
@@ -694,7 +695,8 @@ fn arith(vm: &mut Vm, args: Args, op: u32, reflected: bool) -> PyResult<Value> {
     let (me, other) = two(vm, &args)?;
     let (a, b) = (plain(vm, me), plain(vm, other));
     let other_heap = other.as_obj().is_some_and(|o| {
-        o.class().payload_type().heap_type && matches!(o.payload, Payload::Instance)
+        o.class().payload_type().heap_type
+            && matches!(o.payload, Payload::Instance | Payload::Slots(_))
     });
     if other_heap {
         return Ok(vm.not_implemented());

@@ -145,8 +145,10 @@ impl Vm {
     /// LOAD_METHOD: avoid making a bound method when the attribute is a plain
     /// function on the type and the instance does not shadow it.
     pub fn load_method(&mut self, v: &Value, name: &str) -> PyResult<Method> {
-        if !matches!(v.payload(), Some(Payload::Type(_) | Payload::Module(_)))
-            && !self.overrides(v, "__getattribute__")
+        if !matches!(
+            v.payload(),
+            Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_))
+        ) && !self.overrides(v, "__getattribute__")
         {
             let ty = self.type_of(v).clone();
             if let Some(found) = self.lookup_type(&ty, name) {

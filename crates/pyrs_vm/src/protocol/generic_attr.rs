@@ -277,7 +277,7 @@ impl Vm {
         let heap = ty.payload_type().heap_type;
         // Builtin state of exceptions and functions keeps its own setters.
         if heap
-            && !matches!(o.payload, Payload::Instance)
+            && !matches!(o.payload, Payload::Instance | Payload::Slots(_))
             && !(name == "__dict__" && value.is_some())
         {
             let special = matches!(

@@ -5,6 +5,7 @@
 pub mod attr;
 pub mod dict;
 pub mod generic_attr;
+pub mod index;
 pub mod number;
 pub mod object;
 pub mod sequence;

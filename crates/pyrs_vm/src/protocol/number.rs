@@ -108,6 +108,12 @@ impl Vm {
                 if let Some(r) = self.call_binary_special(a, b, INPLACE_DUNDERS[base as usize])? {
                     return Ok(r);
                 }
+                // A list subclass without __iadd__ extends in place.
+                if !self.overrides(a, INPLACE_DUNDERS[base as usize]) {
+                    if let Some(r) = self.inplace_builtin(a, b, base)? {
+                        return Ok(r);
+                    }
+                }
             }
             if let Some(r) = self.binary_with_specials(a, b, base)? {
                 return Ok(r);

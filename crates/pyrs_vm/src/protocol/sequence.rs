@@ -107,10 +107,13 @@ impl Vm {
                     format!("cannot fit 'int' into an index-sized integer"),
                 )),
             },
-            None => Err(self.type_error(format!(
-                "{what} indices must be integers or slices, not {}",
-                self.type_name(v)
-            ))),
+            None => match self.index_special(v)? {
+                Some(i) => self.index_value(&i, what),
+                None => Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(v)
+                ))),
+            },
         }
     }
 
@@ -181,8 +184,12 @@ impl Vm {
                     isize::MAX / 2
                 }))
             }
-            None => Err(self
-                .type_error("slice indices must be integers or None or have an __index__ method")),
+            None => match self.index_special(v)? {
+                Some(i) => self.slice_index(&i),
+                None => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            },
         }
     }
 
