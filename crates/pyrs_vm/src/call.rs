@@ -365,10 +365,14 @@ impl Vm {
         let qualname = f.qualname.get().as_str().unwrap_or("?").to_string();
         let argcount = code.co.co_argcount as usize;
         let ndefaults = f.defaults.get().as_tuple().map_or(0, |t| t.len());
-        let kwonly_given = (argcount..argcount + code.co.co_kwonlyargcount as usize)
-            .filter(|&i| !fast[i].is_null())
+        // Keyword-only arguments given by keyword (binding stopped before
+        // storing them), as CPython's too_many_positional counts them.
+        let kwonly_names = &code.arg_names[argcount..argcount + code.co.co_kwonlyargcount as usize];
+        let kwonly_given = args
+            .kwargs()
+            .filter(|(k, _)| kwonly_names.iter().any(|n| &**n == *k))
             .count();
-        let _ = args;
+        let _ = fast;
         let takes = if ndefaults > 0 {
             format!(
                 "from {} to {} positional arguments",

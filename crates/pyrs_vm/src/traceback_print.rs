@@ -215,6 +215,9 @@ fn format_source_with_carets(src: &str, loc: Option<pyrs_bytecode::linetable::Lo
         return out;
     }
     let indent = src.len() - src.trim_start().len();
+    if start < indent {
+        return out;
+    }
     let seg = &src[start..end];
     // A location that covers the whole (stripped) line gets no markers.
     if seg.trim() == stripped {

@@ -41,8 +41,16 @@ impl Vm {
     /// Push `frame` as an entry frame and run until it returns.
     pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         frame.is_entry = true;
-        self.push_frame(frame)?;
-        self.enter_native_recursion()?;
+        // Count the nesting before pushing: a frame left on the stack by a
+        // failed check would take over the caller's unwinding.
+        if let Err(e) = self.enter_native_recursion() {
+            self.release_frame(frame);
+            return Err(e);
+        }
+        if let Err(e) = self.push_frame(frame) {
+            self.leave_native_recursion();
+            return Err(e);
+        }
         let r = self.eval_loop();
         self.leave_native_recursion();
         r

@@ -110,6 +110,11 @@ const NUMBER_METHODS: &[MethodDef] = &[
     MethodDef::method("__int__", int_index),
 ];
 
+const CONVERSION_METHODS: &[MethodDef] = &[
+    MethodDef::method("__float__", value_float),
+    MethodDef::method("__int__", value_int),
+];
+
 pub fn install(types: &Types) {
     add_methods(types, &types.object, OBJECT_METHODS);
     add_methods(types, &types.type_, TYPE_METHODS);
@@ -126,6 +131,8 @@ pub fn install(types: &Types) {
         add_methods(types, t, VALUE_METHODS);
     }
     add_methods(types, &types.int, NUMBER_METHODS);
+    add_methods(types, &types.int, &CONVERSION_METHODS[..1]);
+    add_methods(types, &types.float, CONVERSION_METHODS);
     add_methods(types, &types.float, &NUMBER_METHODS[..11]);
     add_methods(types, &types.str_, &NUMBER_METHODS[..2]);
     add_methods(types, &types.str_, &NUMBER_METHODS[4..6]);
@@ -754,6 +761,20 @@ fn num_neg(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = this(vm, &args)?;
     let p = plain(vm, me);
     vm.neg(&p)
+}
+
+fn value_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(vm, &args)?;
+    let p = plain(vm, me);
+    let float = vm.types().float.clone();
+    crate::builtins_types::call_type(vm, &float, Args::positional(&[p]))
+}
+
+fn value_int(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(vm, &args)?;
+    let p = plain(vm, me);
+    let int = vm.types().int.clone();
+    crate::builtins_types::call_type(vm, &int, Args::positional(&[p]))
 }
 
 fn int_index(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -392,7 +392,8 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                Payload::Instance => {
+                // (A plain `object()` has no __dict__.)
+                Payload::Instance if o.class().payload_type().heap_type => {
                     let ty = o.class().clone();
                     if let Some(sa) = self.lookup_type(&ty, "__setattr__") {
                         if !matches!(sa.payload(), Some(Payload::NativeFunction(_))) {

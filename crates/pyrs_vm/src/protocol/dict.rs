@@ -50,7 +50,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 Some(false)
             }
             // A big int never equals an inline int, but may equal a float.
-            Payload::Int(_) if !matches!(other, Value::Float(_)) => Some(false),
+            // (An int subclass instance may hold a small value.)
+            Payload::Int(_)
+                if !matches!(other, Value::Float(_)) && !x.class().payload_type().heap_type =>
+            {
+                Some(false)
+            }
             _ => None,
         },
         _ => Some(false),

@@ -71,10 +71,22 @@ impl Vm {
             }
             Payload::Function(f) if name == "__annotations__" => {
                 let a = f.annotations.cloned();
-                if !matches!(a, Value::None) {
+                if matches!(a.payload(), Some(Payload::Dict(_))) {
                     return Some(Ok(Some(a)));
                 }
-                let d = Value::Obj(self.new_dict());
+                // MAKE_FUNCTION stores (name, value, ...) pairs; the dict is
+                // made on first access, as func_get_annotations does.
+                let d = self.new_dict();
+                if let Some(items) = a.as_tuple() {
+                    for kv in items.chunks(2) {
+                        if let [k, v] = kv {
+                            if let Err(e) = self.dict_set(&d, k.clone(), v.clone()) {
+                                return Some(Err(e));
+                            }
+                        }
+                    }
+                }
+                let d = Value::Obj(d);
                 drop(f.annotations.replace(d.clone()));
                 return Some(Ok(Some(d)));
             }

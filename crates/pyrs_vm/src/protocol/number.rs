@@ -172,7 +172,15 @@ impl Vm {
         let (fwd, rev) = DUNDERS[base as usize];
         let ta = self.type_of(a).clone();
         let tb = self.type_of(b).clone();
-        let b_first = !ta.is(&tb) && crate::vm::is_subtype(&tb, &ta);
+        // The right operand's reflected method goes first when its type is a
+        // subclass that overrides it (CPython's method_is_overloaded).
+        let b_first = !ta.is(&tb)
+            && crate::vm::is_subtype(&tb, &ta)
+            && match (self.lookup_type(&tb, rev), self.lookup_type(&ta, rev)) {
+                (Some(x), Some(y)) => !x.is(&y),
+                (Some(_), None) => true,
+                _ => false,
+            };
         if b_first {
             if let Some(r) = self.call_binary_special(b, a, rev)? {
                 return Ok(Some(r));

@@ -637,6 +637,20 @@ impl Vm {
                 let eq = self.dict_equal(oa, ob)?;
                 Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
             }
+            (
+                Payload::BoundMethod {
+                    func: f1,
+                    self_: s1,
+                },
+                Payload::BoundMethod {
+                    func: f2,
+                    self_: s2,
+                },
+            ) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+                // method_richcompare: the same function bound to the same object.
+                let eq = f1.is(f2) && s1.is(s2);
+                Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+            }
             (Payload::Range(_), Payload::Range(_))
                 if matches!(op, CompareOp::Eq | CompareOp::Ne) =>
             {
