@@ -335,6 +335,13 @@ impl Vm {
                     inner.as_obj().map_or(0, |o| o.addr())
                 ),
             },
+            Payload::Super(_)
+            | Payload::MemberDescr(_)
+            | Payload::ClassMethod(_)
+            | Payload::StaticMethod(_) => match self.descriptor_repr(o)? {
+                Some(r) => r,
+                None => format!("<{} object at {:#x}>", self.type_name(&v), o.addr()),
+            },
             _ => {
                 let ty = self.type_of(&v).clone();
                 let module = self.type_module_name(&ty);
