@@ -212,6 +212,10 @@ impl Vm {
         name: &str,
         value: &Option<Value>,
     ) -> PyResult<bool> {
+        if name == "__class__" {
+            self.set_class_attr(v, value.as_ref())?;
+            return Ok(true);
+        }
         let Some(o) = v.as_obj() else {
             return Ok(false);
         };
@@ -272,6 +276,50 @@ impl Vm {
         }
         self.generic_setattr(v, name, value.clone())?;
         Ok(true)
+    }
+
+    /// `obj.__class__ = cls` (`object_set_class`): between classes whose
+    /// instances have the same layout.
+    fn set_class_attr(&mut self, v: &Value, value: Option<&Value>) -> PyResult<()> {
+        let Some(new) = value else {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        };
+        let Some(new) = new
+            .as_obj()
+            .filter(|t| matches!(t.payload, Payload::Type(_)))
+            .cloned()
+        else {
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(new)
+            )));
+        };
+        let old = self.type_of(v).clone();
+        let Some(o) = v
+            .as_obj()
+            .filter(|_| old.payload_type().heap_type && new.payload_type().heap_type)
+        else {
+            return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        };
+        let (nt, ot) = (new.payload_type(), old.payload_type());
+        let same_layout = nt.base_kind == ot.base_kind
+            && self.type_has_instance_dict(&new) == self.type_has_instance_dict(&old)
+            && matches!(o.payload, Payload::Slots(_))
+                == matches!(
+                    self.new_object_instance(&new).payload(),
+                    Some(Payload::Slots(_))
+                );
+        if !same_layout {
+            return Err(self.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                nt.name.get(),
+                ot.name.get()
+            )));
+        }
+        o.set_class(&new);
+        Ok(())
     }
 
     /// `PyObject_GenericSetAttr`: a data descriptor on the type, else the

@@ -149,6 +149,30 @@ impl Vm {
                 )));
             }
         }
+        if base == nb::MULTIPLY {
+            // sq_repeat's message when a sequence meets a class instance.
+            let is_seq = |v: &Value| {
+                matches!(
+                    v.payload(),
+                    Some(
+                        Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+                    )
+                )
+            };
+            let other = if is_seq(a) && b_heap {
+                Some(b)
+            } else if is_seq(b) && a_heap {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(o) = other {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(o)
+                )));
+            }
+        }
         let sym = if op >= nb::INPLACE {
             NB_OPS[op as usize].1
         } else {
