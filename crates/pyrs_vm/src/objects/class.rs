@@ -95,6 +95,21 @@ impl Vm {
     /// the result is an instance of `cls`.
     pub fn type_call(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
         let clsv = Value::Obj(cls.clone());
+        let cache = self.class_cache(cls);
+        if cache.object_new {
+            // object.__new__ and maybe object.__init__, without the calls.
+            if !args.args.is_empty() && cache.object_init {
+                return Err(self.type_error(format!(
+                    "{}() takes no arguments",
+                    cls.payload_type().name.get()
+                )));
+            }
+            let obj = self.new_object_instance(cls);
+            if cache.object_init {
+                return Ok(obj);
+            }
+            return self.init_instance(cls, obj, args);
+        }
         let obj = match self.lookup_type(cls, "__new__") {
             Some(new) => {
                 let f = match new.payload() {
@@ -112,6 +127,11 @@ impl Vm {
             }
             None => self.builtin_new(cls, args)?,
         };
+        self.init_instance(cls, obj, args)
+    }
+
+    /// The `__init__` half of `type.__call__`.
+    fn init_instance(&mut self, cls: &ObjRef, obj: Value, args: Args) -> PyResult<Value> {
         let ty = self.type_of(&obj).clone();
         if !is_subtype(&ty, cls) {
             return Ok(obj);
@@ -479,6 +499,7 @@ impl Vm {
             dict: dict.clone(),
             base_kind,
             heap_type: true,
+            cache: Default::default(),
             base_type: true,
         };
         let cls = ObjRef::new(&meta, Payload::Type(Box::new(data)));
@@ -675,6 +696,10 @@ impl Vm {
     /// How many `__slots__` entries (other than `__dict__`/`__weakref__`) the
     /// classes of `ty`'s MRO declare.
     fn slot_count(&self, ty: &ObjRef) -> usize {
+        self.class_cache(ty).slot_count
+    }
+
+    pub(crate) fn compute_slot_count(&self, ty: &ObjRef) -> usize {
         let mut n = 0;
         for t in ty.payload_type().mro.get().iter() {
             let td = t.payload_type();
@@ -699,6 +724,10 @@ impl Vm {
     /// Whether instances of `ty` have a `__dict__`: not when every class
     /// statement in the MRO declared `__slots__` without `__dict__`.
     pub fn type_has_instance_dict(&self, ty: &ObjRef) -> bool {
+        self.class_cache(ty).has_dict
+    }
+
+    pub(crate) fn compute_has_instance_dict(&self, ty: &ObjRef) -> bool {
         for t in ty.payload_type().mro.get().iter() {
             let td = t.payload_type();
             if !td.heap_type {

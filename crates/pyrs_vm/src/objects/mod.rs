@@ -2,6 +2,7 @@
 //! behind its methods.
 
 pub mod class;
+pub mod class_cache;
 pub mod code;
 pub mod descriptor;
 pub mod dict;

@@ -148,8 +148,9 @@ impl Vm {
         if !matches!(
             v.payload(),
             Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_))
-        ) && !self.overrides(v, "__getattribute__")
-        {
+        ) && !v.as_obj().is_some_and(|o| {
+            o.class().payload_type().heap_type && self.class_cache(o.class()).getattribute
+        }) {
             let ty = self.type_of(v).clone();
             if let Some(found) = self.lookup_type(&ty, name) {
                 let unbound = match found.payload() {

@@ -106,13 +106,22 @@ impl Vm {
     /// `slot_tp_getattr_hook`: `__getattribute__` (or the generic lookup),
     /// then `__getattr__` when that raised AttributeError or found nothing.
     fn heap_getattr(&mut self, v: &Value, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-        let r = match self.lookup_type(ty, "__getattribute__") {
-            Some(ga) if is_python_defined(&ga) => {
+        let cache = self.class_cache(ty);
+        let ga = if cache.getattribute {
+            self.lookup_type(ty, "__getattribute__")
+        } else {
+            None
+        };
+        let r = match ga {
+            Some(ga) => {
                 let n = self.new_str(name);
                 self.call_method_value(&ga, v, &[n]).map(Some)
             }
-            _ => self.object_generic_getattr(v, name),
+            None => self.object_generic_getattr(v, name),
         };
+        if !cache.getattr {
+            return r;
+        }
         let missing = match &r {
             Ok(None) => true,
             Err(e) => self.err_matches(e, &self.types().exc.attribute_error),
@@ -223,6 +232,8 @@ impl Vm {
             if !t.heap_type {
                 return Ok(false);
             }
+            // Any class attribute may be a special method.
+            crate::objects::class_cache::invalidate_all();
             let meta = o.class().clone();
             if let Some(d) = self.lookup_type(&meta, name) {
                 if self.is_data_descriptor(&d) {
@@ -260,11 +271,16 @@ impl Vm {
         if !ty.payload_type().heap_type {
             return Ok(false);
         }
-        let hook = if value.is_some() {
-            "__setattr__"
+        let cache = self.class_cache(&ty);
+        let (hook, overridden) = if value.is_some() {
+            ("__setattr__", cache.setattr)
         } else {
-            "__delattr__"
+            ("__delattr__", cache.delattr)
         };
+        if !overridden {
+            self.generic_setattr(v, name, value.clone())?;
+            return Ok(true);
+        }
         if let Some(m) = self.lookup_type(&ty, hook) {
             if is_python_defined(&m) {
                 let n = self.new_str(name);

@@ -27,6 +27,7 @@ pub fn new_type(
         dict,
         base_kind,
         heap_type: false,
+        cache: Default::default(),
         base_type,
     };
     let ty = ObjRef::new(meta, Payload::Type(Box::new(data)));
@@ -211,6 +212,7 @@ impl Types {
             dict: ObjRef::new(&boot, Payload::Dict(GilCell::new(DictData::new()))),
             base_kind: BaseKind::Type,
             heap_type: false,
+            cache: Default::default(),
             base_type: true,
         };
         let type_ = ObjRef::new_self_typed(Payload::Type(Box::new(type_data)));
