@@ -72,7 +72,15 @@ impl Vm {
                             },
                         )
                     }
-                    None => func(self, args),
+                    None => {
+                        // An unbound method descriptor checks its self.
+                        if let (Some(owner), crate::objects::native::MethodKind::Method) =
+                            (&nf.owner, nf.def.kind)
+                        {
+                            self.check_descriptor_self(nf.def.name, owner, args.pos().first())?;
+                        }
+                        func(self, args)
+                    }
                 }
             }
             Payload::BoundMethod { func, self_ } => {

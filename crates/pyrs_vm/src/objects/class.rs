@@ -380,7 +380,10 @@ impl Vm {
             if pos.len() == 1 && !args.has_kwargs() {
                 return Ok(Value::Obj(self.type_of(&pos[0]).clone()));
             }
-            return Err(self.type_error("type() takes 1 or 3 arguments"));
+            return Err(self.type_error(format!(
+                "type.__new__() takes exactly 3 arguments ({} given)",
+                pos.len()
+            )));
         };
         let Some(name) = name.as_str().map(str::to_string) else {
             return Err(self.type_error(format!(
@@ -404,6 +407,7 @@ impl Vm {
                 self.type_name(ns)
             )));
         };
+        let meta = self.calculate_metaclass(meta, &bases)?;
         let mut base_types = Vec::with_capacity(bases.len());
         for b in &bases {
             match b.as_obj() {
@@ -411,7 +415,6 @@ impl Vm {
                 _ => return Err(self.type_error("bases must be types")),
             }
         }
-        let meta = self.calculate_metaclass(meta, &bases)?;
         if base_types.is_empty() {
             base_types.push(self.types().object.clone());
         }

@@ -99,6 +99,34 @@ pub fn is_python_defined(v: &Value) -> bool {
 }
 
 impl Vm {
+    /// A method descriptor of `owner` called unbound: its first argument must
+    /// be an instance of `owner` (CPython's descr_check / wrapperdescr_call).
+    pub fn check_descriptor_self(
+        &self,
+        name: &str,
+        owner: &ObjRef,
+        first: Option<&Value>,
+    ) -> PyResult<()> {
+        let oname = owner.payload_type().name.get();
+        let dunder = name.starts_with("__") && name.ends_with("__");
+        let Some(first) = first else {
+            return Err(self.type_error(if dunder {
+                format!("descriptor '{name}' of '{oname}' object needs an argument")
+            } else {
+                format!("unbound method {oname}.{name}() needs an argument")
+            }));
+        };
+        if crate::vm::is_subtype(self.type_of(first), owner) {
+            return Ok(());
+        }
+        let tn = self.type_name(first);
+        Err(self.type_error(if dunder {
+            format!("descriptor '{name}' requires a '{oname}' object but received a '{tn}'")
+        } else {
+            format!("descriptor '{name}' for '{oname}' objects doesn't apply to a '{tn}' object")
+        }))
+    }
+
     /// `property(fget=None, fset=None, fdel=None, doc=None)` and friends.
     pub fn new_descriptor_object(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
         let c = &self.types().class;
@@ -205,6 +233,14 @@ impl Vm {
             }
             Some(Payload::MemberDescr(m)) => {
                 let Some(o) = obj else { return Ok(d) };
+                if !crate::vm::is_subtype(self.type_of(o), &m.owner) {
+                    return Err(self.type_error(format!(
+                        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                        m.name,
+                        m.owner.payload_type().name.get(),
+                        self.type_name(o)
+                    )));
+                }
                 if let Some(Payload::Slots(s)) = o.payload() {
                     return match s.get().get(m.index) {
                         Some(v) if !v.is_null() => Ok(v.clone()),
@@ -377,7 +413,7 @@ impl Vm {
             [t, o] => (t.clone(), o.clone()),
             _ => {
                 return Err(self.type_error(format!(
-                    "super() takes at most 2 arguments ({} given)",
+                    "super() expected at most 2 arguments, got {}",
                     pos.len()
                 )))
             }

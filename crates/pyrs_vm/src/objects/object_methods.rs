@@ -43,14 +43,14 @@ const TYPE_METHODS: &[MethodDef] = &[
 ];
 
 const EXCEPTION_METHODS: &[MethodDef] = &[
-    MethodDef::staticmethod("__new__", builtin_new_method),
+    MethodDef::staticmethod("__new__", exception_new),
     MethodDef::method("__init__", exception_init),
     MethodDef::method("__str__", exception_str),
     MethodDef::method("with_traceback", exception_with_traceback),
 ];
 
 const LIST_METHODS: &[MethodDef] = &[
-    MethodDef::staticmethod("__new__", builtin_new_method),
+    MethodDef::staticmethod("__new__", list_new),
     MethodDef::method("__init__", list_init),
     MethodDef::method("__getitem__", container_getitem),
     MethodDef::method("__setitem__", container_setitem),
@@ -63,7 +63,7 @@ const LIST_METHODS: &[MethodDef] = &[
 ];
 
 const DICT_METHODS: &[MethodDef] = &[
-    MethodDef::staticmethod("__new__", builtin_new_method),
+    MethodDef::staticmethod("__new__", dict_new),
     MethodDef::method("__init__", dict_init),
     MethodDef::method("__getitem__", container_getitem),
     MethodDef::method("__setitem__", container_setitem),
@@ -78,7 +78,6 @@ const DICT_METHODS: &[MethodDef] = &[
 /// The value-type dunders (int, float, str, tuple): they run on a plain copy
 /// of the value, so a subclass's override is never re-entered.
 const VALUE_METHODS: &[MethodDef] = &[
-    MethodDef::staticmethod("__new__", builtin_new_method),
     MethodDef::method("__repr__", value_repr),
     MethodDef::method("__str__", value_str),
     MethodDef::method("__hash__", value_hash),
@@ -115,7 +114,18 @@ const CONVERSION_METHODS: &[MethodDef] = &[
     MethodDef::method("__int__", value_int),
 ];
 
+const VALUE_NEW: [(fn(&Types) -> &ObjRef, MethodDef); 5] = [
+    (|t| &t.int, MethodDef::staticmethod("__new__", int_new)),
+    (|t| &t.float, MethodDef::staticmethod("__new__", float_new)),
+    (|t| &t.str_, MethodDef::staticmethod("__new__", str_new)),
+    (|t| &t.tuple, MethodDef::staticmethod("__new__", tuple_new)),
+    (|t| &t.bytes, MethodDef::staticmethod("__new__", bytes_new)),
+];
+
 pub fn install(types: &Types) {
+    for (ty, def) in VALUE_NEW {
+        add_methods(types, ty(types), &[def]);
+    }
     add_methods(types, &types.object, OBJECT_METHODS);
     add_methods(types, &types.type_, TYPE_METHODS);
     add_methods(types, &types.exc.base_exception, EXCEPTION_METHODS);
@@ -439,11 +449,19 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- builtin types, for their subclasses -----
 
 /// `int.__new__(cls, ...)`, `list.__new__(cls)`, ...: the solid base's new.
-fn builtin_new_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn builtin_new_method(vm: &mut Vm, args: Args, owner: fn(&Types) -> &ObjRef) -> PyResult<Value> {
+    let owner = owner(vm.types());
+    let oname = owner.payload_type().name.cloned();
     let Some(first) = args.args.first() else {
-        return Err(vm.type_error("__new__(): not enough arguments"));
+        return Err(vm.type_error(format!("{oname}.__new__(): not enough arguments")));
     };
-    let cls = arg_type(vm, first, "__new__")?;
+    let cls = arg_type(vm, first, &format!("{oname}.__new__"))?;
+    if !crate::vm::is_subtype(&cls, owner) {
+        let cn = cls.payload_type().name.cloned();
+        return Err(vm.type_error(format!(
+            "{oname}.__new__({cn}): {cn} is not a subtype of {oname}"
+        )));
+    }
     vm.builtin_new(
         &cls,
         Args {
@@ -451,6 +469,31 @@ fn builtin_new_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
             kwnames: args.kwnames,
         },
     )
+}
+
+fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.int)
+}
+fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.float)
+}
+fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.str_)
+}
+fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.tuple)
+}
+fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.bytes)
+}
+fn list_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.list)
+}
+fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.dict)
+}
+fn exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    builtin_new_method(vm, args, |t| &t.exc.base_exception)
 }
 
 fn exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,5 +1,7 @@
-//! `__index__` of classes: what lets an instance be a sequence index, a
-//! slice bound or a repeat count. Reference: Objects/abstract.c `PyNumber_Index`.
+//! Special methods that builtin operations consult on classes: `__index__`
+//! (an instance as a sequence index or slice bound) and `__missing__` (a dict
+//! subclass's missing keys). Reference: Objects/abstract.c `PyNumber_Index`,
+//! Objects/dictobject.c `dict_subscript`.
 
 use crate::error::PyResult;
 use crate::object::Payload;
@@ -8,6 +10,22 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
+    /// A key missing from a dict: a dict subclass's `__missing__` decides,
+    /// else KeyError (dict_subscript).
+    pub fn dict_missing(&mut self, d: &crate::object::ObjRef, key: &Value) -> PyResult<Value> {
+        let ty = d.class().clone();
+        if ty.payload_type().heap_type {
+            if let Some(m) = self.lookup_type(&ty, "__missing__") {
+                return self.call_method_value(
+                    &m,
+                    &Value::Obj(d.clone()),
+                    std::slice::from_ref(key),
+                );
+            }
+        }
+        Err(self.key_error(key.clone()))
+    }
+
     /// `operator.index(v)` for an instance of a class defining `__index__`:
     /// `Ok(None)` when it does not define one.
     pub fn index_special(&mut self, v: &Value) -> PyResult<Option<Value>> {

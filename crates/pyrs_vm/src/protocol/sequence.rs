@@ -283,7 +283,7 @@ impl Vm {
                             .ok_or_else(|| self.system_error("dict"))?;
                         return match self.dict_get(&d, key)? {
                             Some(x) => Ok(x),
-                            None => Err(self.key_error(key.clone())),
+                            None => self.dict_missing(&d, key),
                         };
                     }
                     Payload::Range(_) => return self.range_getitem(v, key),
