@@ -8,7 +8,7 @@
 use crate::error::PyResult;
 use crate::gil_cell::GilCell;
 use crate::object::{ObjRef, Payload};
-use crate::objects::descriptor::{is_python_defined, MemberDescr};
+use crate::objects::descriptor::{is_python_defined, MemberDescr, MemberKind};
 use crate::objects::dict::DictData;
 use crate::objects::native::Args;
 use crate::objects::type_::{BaseKind, TypeData};
@@ -491,9 +491,6 @@ impl Vm {
             Some(s) => Some(self.slot_names(&s, &name)?),
             None => None,
         };
-        if dict_get_str(&dict, "__doc__").is_none() {
-            dict_set_str_raw(self.types(), &dict, "__doc__", Value::None);
-        }
         let data = TypeData {
             name: GilCell::new(name.clone()),
             qualname: GilCell::new(qualname),
@@ -509,6 +506,7 @@ impl Vm {
         let mut full_mro = vec![cls.clone()];
         full_mro.extend(mro);
         *cls.payload_type().mro.get_mut() = full_mro;
+        let slots_declared = slots.clone();
         if let Some(slots) = slots {
             let own = slots
                 .iter()
@@ -526,7 +524,7 @@ impl Vm {
                 let m = MemberDescr {
                     name: s.clone(),
                     owner: cls.clone(),
-                    index,
+                    kind: MemberKind::Slot(index),
                 };
                 index += 1;
                 let d = ObjRef::new(
@@ -535,6 +533,10 @@ impl Vm {
                 );
                 dict_set_str_raw(self.types(), &dict, &s, Value::Obj(d));
             }
+        }
+        self.add_dict_and_weakref(&cls, &dict, slots_declared.as_deref());
+        if dict_get_str(&dict, "__doc__").is_none() {
+            dict_set_str_raw(self.types(), &dict, "__doc__", Value::None);
         }
         if let Some(cell) = classcell {
             match cell.payload() {
@@ -585,6 +587,48 @@ impl Vm {
             }
         }
         Ok(clsv)
+    }
+
+    /// The `__dict__` and `__weakref__` attributes a class adds when its
+    /// bases' instances lack them (and `__slots__` does not forbid them).
+    fn add_dict_and_weakref(&self, cls: &ObjRef, dict: &ObjRef, slots: Option<&[String]>) {
+        let t = cls.payload_type();
+        let bases = t.bases.cloned();
+        let base_has_dict = bases.iter().any(|b| {
+            let bt = b.payload_type();
+            if bt.heap_type {
+                self.type_has_instance_dict(b)
+            } else {
+                matches!(bt.base_kind, BaseKind::Exception | BaseKind::Type)
+            }
+        });
+        let base_has_weakref = bases.iter().any(|b| {
+            b.payload_type().base_kind == BaseKind::Type
+                || self.lookup_type(b, "__weakref__").is_some()
+        });
+        let allows = |n: &str| slots.is_none_or(|s| s.iter().any(|x| x == n));
+        let variable_size = matches!(
+            t.base_kind,
+            BaseKind::Int | BaseKind::Tuple | BaseKind::Str | BaseKind::Bytes
+        );
+        let add = |name: &str, kind: MemberKind| {
+            let m = MemberDescr {
+                name: name.to_string(),
+                owner: cls.clone(),
+                kind,
+            };
+            let d = ObjRef::new(
+                &self.types().class.getset_descriptor,
+                Payload::MemberDescr(Box::new(m)),
+            );
+            dict_set_str_raw(self.types(), dict, name, Value::Obj(d));
+        };
+        if allows("__dict__") && !base_has_dict {
+            add("__dict__", MemberKind::Dict);
+        }
+        if allows("__weakref__") && !base_has_weakref && !variable_size {
+            add("__weakref__", MemberKind::Weakref);
+        }
     }
 
     /// The names `__slots__` declares (a str or an iterable of str), with

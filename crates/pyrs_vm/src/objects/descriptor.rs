@@ -21,6 +21,7 @@ pub struct ClassTypes {
     pub staticmethod: ObjRef,
     pub super_: ObjRef,
     pub member_descriptor: ObjRef,
+    pub getset_descriptor: ObjRef,
     /// The sequence iterator of the `__getitem__` protocol (CPython's `iterator`).
     pub seq_iterator: ObjRef,
 }
@@ -34,6 +35,7 @@ impl ClassTypes {
             staticmethod: t("staticmethod"),
             super_: t("super"),
             member_descriptor: t("member_descriptor"),
+            getset_descriptor: t("getset_descriptor"),
             seq_iterator: t("iterator"),
         }
     }
@@ -56,13 +58,22 @@ pub struct SuperData {
     pub obj_type: Option<ObjRef>,
 }
 
-/// One `__slots__` entry: the value lives in the instance's storage dict
-/// under `name` (the instance has no Python-visible `__dict__`).
+/// A descriptor a class statement adds for its instances' storage: one
+/// `__slots__` entry (`member_descriptor`), or the `__dict__`/`__weakref__`
+/// attributes (`getset_descriptor`).
 pub struct MemberDescr {
     pub name: String,
     pub owner: ObjRef,
-    /// The index in a `Payload::Slots` instance.
-    pub index: usize,
+    pub kind: MemberKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MemberKind {
+    /// The index in a `Payload::Slots` instance (or, for instances of
+    /// builtin-based classes, a key in the instance's storage dict).
+    Slot(usize),
+    Dict,
+    Weakref,
 }
 
 const PROPERTY_METHODS: &[MethodDef] = &[
@@ -88,6 +99,7 @@ pub fn install(types: &Types) {
     add_methods(types, &c.classmethod, WRAPPER_METHODS);
     add_methods(types, &c.staticmethod, WRAPPER_METHODS);
     add_methods(types, &c.member_descriptor, PROPERTY_METHODS[3..6].as_ref());
+    add_methods(types, &c.getset_descriptor, PROPERTY_METHODS[3..6].as_ref());
     add_methods(types, &c.seq_iterator, SEQ_ITER_METHODS);
 }
 
@@ -241,8 +253,18 @@ impl Vm {
                         self.type_name(o)
                     )));
                 }
+                let index = match m.kind {
+                    MemberKind::Slot(i) => i,
+                    MemberKind::Weakref => return Ok(Value::None),
+                    MemberKind::Dict => {
+                        return match o.as_obj() {
+                            Some(obj) => Ok(Value::Obj(self.instance_dict_of(obj))),
+                            None => Err(self.no_attribute(o, "__dict__")),
+                        }
+                    }
+                };
                 if let Some(Payload::Slots(s)) = o.payload() {
-                    return match s.get().get(m.index) {
+                    return match s.get().get(index) {
                         Some(v) if !v.is_null() => Ok(v.clone()),
                         _ => Err(self.no_attribute(o, &m.name)),
                     };
@@ -310,8 +332,34 @@ impl Vm {
                 let Some(o) = obj.as_obj() else {
                     return Ok(false);
                 };
+                let index = match m.kind {
+                    MemberKind::Slot(i) => i,
+                    MemberKind::Weakref => {
+                        return Err(self.attribute_error(format!(
+                            "attribute '__weakref__' of '{}' objects is not writable",
+                            m.owner.payload_type().name.get()
+                        )))
+                    }
+                    MemberKind::Dict => {
+                        let Some(nd) = value
+                            .as_ref()
+                            .and_then(|v| v.as_obj())
+                            .filter(|d| matches!(d.payload, Payload::Dict(_)))
+                        else {
+                            return Err(match &value {
+                                None => self.type_error("cannot delete __dict__"),
+                                Some(v) => self.type_error(format!(
+                                    "__dict__ must be set to a dictionary, not a '{}'",
+                                    self.type_name(v)
+                                )),
+                            });
+                        };
+                        drop(o.dict.replace(Some(nd.clone())));
+                        return Ok(true);
+                    }
+                };
                 if let Payload::Slots(s) = &o.payload {
-                    let old = match s.get_mut().get_mut(m.index) {
+                    let old = match s.get_mut().get_mut(index) {
                         Some(slot) => {
                             if value.is_none() && slot.is_null() {
                                 return Err(self.no_attribute(obj, &m.name));
@@ -554,7 +602,12 @@ impl Vm {
                 }
             }
             Payload::MemberDescr(m) => format!(
-                "<member '{}' of '{}' objects>",
+                "<{} '{}' of '{}' objects>",
+                if matches!(m.kind, MemberKind::Slot(_)) {
+                    "member"
+                } else {
+                    "attribute"
+                },
                 m.name,
                 m.owner.payload_type().name.get()
             ),
