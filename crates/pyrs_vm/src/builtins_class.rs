@@ -16,6 +16,7 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("__build_class__", builtin_build_class),
     MethodDef::method("delattr", builtin_delattr),
     MethodDef::method("vars", builtin_vars),
+    MethodDef::method("dir", builtin_dir),
 ];
 
 /// Add the class machinery's names to the `builtins` module.
@@ -89,6 +90,64 @@ fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `dir(obj)`: the sorted list `obj.__dir__()` returns; without an argument,
+/// the caller's local names.
+fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    crate::builtins::check_args(vm, "dir", &args, 0, 1)?;
+    let names = match args.args.first() {
+        None => {
+            let (locals, fast) = match vm.frames.last() {
+                Some(f) => {
+                    let fast: Vec<Value> = f
+                        .code
+                        .co
+                        .co_localsplusnames
+                        .iter()
+                        .zip(f.fast.iter())
+                        .filter(|(_, v)| !v.is_null())
+                        .map(|(n, _)| vm.new_str(&**n))
+                        .collect();
+                    (f.locals.clone(), fast)
+                }
+                None => (Value::Null, Vec::new()),
+            };
+            match locals.as_obj() {
+                Some(l) if matches!(l.payload, Payload::Dict(_)) => {
+                    Vm::dict_items(l).into_iter().map(|(k, _)| k).collect()
+                }
+                Some(_) => vm.iterate(&locals)?,
+                None => fast,
+            }
+        }
+        Some(obj) => {
+            let ty = vm.type_of(obj).clone();
+            let Some(d) = vm.lookup_type(&ty, "__dir__") else {
+                return Err(vm.type_error("object does not provide __dir__"));
+            };
+            let r = vm.call_method_value(&d, obj, &[])?;
+            vm.iterate(&r)?
+        }
+    };
+    let mut keyed = Vec::with_capacity(names.len());
+    for n in names {
+        match n.as_str() {
+            Some(s) => keyed.push((s.to_string(), n.clone())),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'<' not supported between instances of '{}' and 'str'",
+                    vm.type_name(&n)
+                )))
+            }
+        }
+    }
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(vm.new_list(keyed.into_iter().map(|(_, v)| v).collect()))
 }
 
 impl Vm {

@@ -74,6 +74,8 @@ pub enum MemberKind {
     Slot(usize),
     Dict,
     Weakref,
+    /// `object.__class__`.
+    Class,
 }
 
 const PROPERTY_METHODS: &[MethodDef] = &[
@@ -95,6 +97,21 @@ const SEQ_ITER_METHODS: &[MethodDef] = &[
 
 pub fn install(types: &Types) {
     let c = &types.class;
+    let class_attr = MemberDescr {
+        name: "__class__".into(),
+        owner: types.object.clone(),
+        kind: MemberKind::Class,
+    };
+    let d = ObjRef::new(
+        &c.getset_descriptor,
+        Payload::MemberDescr(Box::new(class_attr)),
+    );
+    crate::protocol::dict_set_str_raw(
+        types,
+        &types.object.payload_type().dict,
+        "__class__",
+        Value::Obj(d),
+    );
     add_methods(types, &c.property, PROPERTY_METHODS);
     add_methods(types, &c.classmethod, WRAPPER_METHODS);
     add_methods(types, &c.staticmethod, WRAPPER_METHODS);
@@ -227,6 +244,19 @@ impl Vm {
                 Some(o) => self.bind(d.clone(), o),
                 None => self.bind_native_to_class(d, ty),
             }),
+            // A classmethod wrapping another descriptor (a property) binds
+            // that to the class (3.9-3.12 behaviour).
+            Some(Payload::ClassMethod(f))
+                if matches!(f.payload(), Some(Payload::Property(_)))
+                    || f.as_obj().is_some_and(|o| {
+                        o.class().payload_type().heap_type
+                            && self.lookup_type(o.class(), "__get__").is_some()
+                    }) =>
+            {
+                let f = f.clone();
+                let tyv = Value::Obj(ty.clone());
+                self.descr_get(f, Some(&tyv), ty)
+            }
             Some(Payload::ClassMethod(f)) => Ok(Value::Obj(ObjRef::new(
                 &self.types().method,
                 Payload::BoundMethod {
@@ -256,6 +286,7 @@ impl Vm {
                 let index = match m.kind {
                     MemberKind::Slot(i) => i,
                     MemberKind::Weakref => return Ok(Value::None),
+                    MemberKind::Class => return Ok(Value::Obj(self.type_of(o).clone())),
                     MemberKind::Dict => {
                         return match o.as_obj() {
                             Some(obj) => Ok(Value::Obj(self.instance_dict_of(obj))),
@@ -329,11 +360,17 @@ impl Vm {
                 Ok(true)
             }
             Some(Payload::MemberDescr(m)) => {
+                if m.kind == MemberKind::Class {
+                    return self
+                        .setattr(obj, "__class__", value.unwrap_or(Value::None))
+                        .map(|_| true);
+                }
                 let Some(o) = obj.as_obj() else {
                     return Ok(false);
                 };
                 let index = match m.kind {
                     MemberKind::Slot(i) => i,
+                    MemberKind::Class => return Ok(false),
                     MemberKind::Weakref => {
                         return Err(self.attribute_error(format!(
                             "attribute '__weakref__' of '{}' objects is not writable",

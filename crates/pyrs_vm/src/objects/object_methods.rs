@@ -30,6 +30,7 @@ const OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::method("__delattr__", object_delattr),
     MethodDef::classmethod("__init_subclass__", object_init_subclass),
     MethodDef::classmethod("__subclasshook__", object_subclasshook),
+    MethodDef::method("__dir__", object_dir),
 ];
 
 const TYPE_METHODS: &[MethodDef] = &[
@@ -38,6 +39,7 @@ const TYPE_METHODS: &[MethodDef] = &[
     MethodDef::method("__call__", type_call_method),
     MethodDef::classmethod("__prepare__", type_prepare),
     MethodDef::method("mro", type_mro),
+    MethodDef::method("__dir__", type_dir),
     MethodDef::method("__instancecheck__", type_instancecheck),
     MethodDef::method("__subclasscheck__", type_subclasscheck),
 ];
@@ -367,7 +369,58 @@ fn object_subclasshook(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.not_implemented())
 }
 
+/// Names of `d`'s str keys, appended to `out` unless already there.
+fn merge_keys(d: &ObjRef, out: &mut Vec<Value>, seen: &mut std::collections::HashSet<String>) {
+    for (k, _) in Vm::dict_items(d) {
+        if let Some(s) = k.as_str() {
+            if seen.insert(s.to_string()) {
+                out.push(k.clone());
+            }
+        }
+    }
+}
+
+/// `object.__dir__`: the instance dict, then the attributes of its class
+/// and the class's bases.
+fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let me = this(vm, &args)?;
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    if let Some(o) = me.as_obj() {
+        match &o.payload {
+            Payload::Module(m) => merge_keys(&m.dict, &mut out, &mut seen),
+            _ => {
+                if let Some(d) = o.dict.get().clone() {
+                    if !matches!(o.payload, Payload::Slots(_))
+                        || vm.type_has_instance_dict(o.class())
+                    {
+                        merge_keys(&d, &mut out, &mut seen);
+                    }
+                }
+            }
+        }
+    }
+    if !matches!(me.payload(), Some(Payload::Module(_))) {
+        for t in vm.type_of(me).payload_type().mro.get().iter() {
+            merge_keys(&t.payload_type().dict, &mut out, &mut seen);
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
 // ----- type -----
+
+/// `type.__dir__`: the attributes of the class and its bases (not of the
+/// metaclass).
+fn type_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = arg_type(vm, this(vm, &args)?, "type.__dir__")?;
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for t in cls.payload_type().mro.get().iter() {
+        merge_keys(&t.payload_type().dict, &mut out, &mut seen);
+    }
+    Ok(vm.new_list(out))
+}
 
 fn type_new_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(first) = args.args.first() else {
