@@ -104,6 +104,9 @@ impl Vm {
                     cls.payload_type().name.get()
                 )));
             }
+            if cache.abstract_ {
+                return Err(self.abstract_instantiation_error(cls));
+            }
             let obj = self.new_object_instance(cls);
             if cache.object_init {
                 return Ok(obj);
@@ -723,6 +726,26 @@ impl Vm {
             }
             out.push(c);
         }
+    }
+
+    /// "Can't instantiate abstract class ..." (object_new's message).
+    pub fn abstract_instantiation_error(&mut self, cls: &ObjRef) -> crate::error::PyErr {
+        let am = dict_get_str(&cls.payload_type().dict, "__abstractmethods__");
+        let mut names: Vec<String> = match am.map(|a| self.iterate(&a)) {
+            Some(Ok(items)) => items
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_string))
+                .collect(),
+            Some(Err(e)) => return e,
+            None => Vec::new(),
+        };
+        names.sort();
+        self.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            cls.payload_type().name.get(),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        ))
     }
 
     /// A new instance of a class whose only builtin base is `object`.

@@ -39,6 +39,10 @@ pub struct ClassCache {
     /// `__new__` / `__init__` are `object`'s own.
     pub object_new: bool,
     pub object_init: bool,
+    /// A true `__abstractmethods__` was assigned to the class (as abc does
+    /// after making it; a class body's own does not count, as in CPython):
+    /// `object.__new__` refuses to instantiate it. Kept across epochs.
+    pub abstract_: bool,
 }
 
 impl Vm {
@@ -72,6 +76,7 @@ impl Vm {
             slot_count: self.compute_slot_count(ty),
             object_new: is_object("__new__"),
             object_init: is_object("__init__"),
+            abstract_: c.abstract_,
         };
         *t.cache.get_mut() = c;
         c

@@ -30,7 +30,7 @@ impl ClassTypes {
     pub fn new(meta: &ObjRef, dict: &ObjRef, object: &ObjRef) -> ClassTypes {
         let t = |name: &str| new_type(meta, dict, name, Some(object), BaseKind::Object, false);
         ClassTypes {
-            property: t("property"),
+            property: new_type(meta, dict, "property", Some(object), BaseKind::Object, true),
             classmethod: t("classmethod"),
             staticmethod: t("staticmethod"),
             super_: t("super"),
@@ -42,12 +42,25 @@ impl ClassTypes {
 }
 
 pub struct PropertyData {
-    pub fget: Value,
-    pub fset: Value,
-    pub fdel: Value,
-    pub doc: Value,
+    // Cells because `property.__init__` may run again on a subclass instance.
+    pub fget: GilCell<Value>,
+    pub fset: GilCell<Value>,
+    pub fdel: GilCell<Value>,
+    pub doc: GilCell<Value>,
     /// Set by `__set_name__`, for the "has no setter" messages.
     pub name: GilCell<Value>,
+}
+
+impl PropertyData {
+    pub fn new(fget: Value, fset: Value, fdel: Value, doc: Value, name: Value) -> PropertyData {
+        PropertyData {
+            fget: GilCell::new(fget),
+            fset: GilCell::new(fset),
+            fdel: GilCell::new(fdel),
+            doc: GilCell::new(doc),
+            name: GilCell::new(name),
+        }
+    }
 }
 
 /// A bound `super` object: look up after `thisclass` in `obj_type`'s MRO.
@@ -77,6 +90,11 @@ pub enum MemberKind {
     /// `object.__class__`.
     Class,
 }
+
+const PROPERTY_INIT: &[MethodDef] = &[
+    MethodDef::staticmethod("__new__", property_new),
+    MethodDef::method("__init__", property_init),
+];
 
 const PROPERTY_METHODS: &[MethodDef] = &[
     MethodDef::method("getter", property_getter),
@@ -113,6 +131,7 @@ pub fn install(types: &Types) {
         Value::Obj(d),
     );
     add_methods(types, &c.property, PROPERTY_METHODS);
+    add_methods(types, &c.property, PROPERTY_INIT);
     add_methods(types, &c.classmethod, WRAPPER_METHODS);
     add_methods(types, &c.staticmethod, WRAPPER_METHODS);
     add_methods(types, &c.member_descriptor, PROPERTY_METHODS[3..6].as_ref());
@@ -160,7 +179,7 @@ impl Vm {
     pub fn new_descriptor_object(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
         let c = &self.types().class;
         if cls.is(&c.property) {
-            let names = ["fget", "fset", "fdel", "doc"];
+            let names = PROPERTY_ARGS;
             let vals = bind_simple(self, "property", &names, args)?;
             let mut it = vals.into_iter();
             let mut next = || it.next().flatten().unwrap_or(Value::None);
@@ -172,13 +191,7 @@ impl Vm {
                     .flatten()
                     .unwrap_or(Value::None);
             }
-            let data = PropertyData {
-                fget,
-                fset,
-                fdel,
-                doc,
-                name: GilCell::new(Value::None),
-            };
+            let data = PropertyData::new(fget, fset, fdel, doc, Value::None);
             return Ok(Value::Obj(ObjRef::new(
                 cls,
                 Payload::Property(Box::new(data)),
@@ -265,12 +278,12 @@ impl Vm {
                 },
             ))),
             Some(Payload::StaticMethod(f)) => Ok(f.clone()),
-            Some(Payload::Property(p)) => {
+            Some(Payload::Property(p)) if !self.overrides(&d, "__get__") => {
                 let Some(o) = obj else { return Ok(d) };
-                if matches!(p.fget, Value::None) {
+                if matches!(p.fget.get(), Value::None) {
                     return Err(self.property_error(&d, o, "getter"));
                 }
-                let fget = p.fget.clone();
+                let fget = p.fget.cloned();
                 self.call(&fget, std::slice::from_ref(o))
             }
             Some(Payload::MemberDescr(m)) => {
@@ -345,11 +358,16 @@ impl Vm {
     /// `d.__set__(obj, value)`, or `d.__delete__(obj)` when `value` is None.
     /// `Ok(false)` when `d` is not a data descriptor.
     pub fn descr_set(&mut self, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<bool> {
+        let hook = if value.is_some() {
+            "__set__"
+        } else {
+            "__delete__"
+        };
         match d.payload() {
-            Some(Payload::Property(p)) => {
+            Some(Payload::Property(p)) if !self.overrides(d, hook) => {
                 let (f, what) = match &value {
-                    Some(_) => (p.fset.clone(), "setter"),
-                    None => (p.fdel.clone(), "deleter"),
+                    Some(_) => (p.fset.cloned(), "setter"),
+                    None => (p.fdel.cloned(), "deleter"),
                 };
                 if matches!(f, Value::None) {
                     return Err(self.property_error(d, obj, what));
@@ -661,10 +679,10 @@ impl Vm {
     /// Attributes of the descriptor objects (`fget`, `__func__`, ...).
     pub fn descriptor_attr(&mut self, o: &ObjRef, name: &str) -> Option<Value> {
         match (&o.payload, name) {
-            (Payload::Property(p), "fget") => Some(p.fget.clone()),
-            (Payload::Property(p), "fset") => Some(p.fset.clone()),
-            (Payload::Property(p), "fdel") => Some(p.fdel.clone()),
-            (Payload::Property(p), "__doc__") => Some(p.doc.clone()),
+            (Payload::Property(p), "fget") => Some(p.fget.cloned()),
+            (Payload::Property(p), "fset") => Some(p.fset.cloned()),
+            (Payload::Property(p), "fdel") => Some(p.fdel.cloned()),
+            (Payload::Property(p), "__doc__") => Some(p.doc.cloned()),
             (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__" | "__wrapped__") => {
                 Some(f.clone())
             }
@@ -711,6 +729,52 @@ fn bind_simple(vm: &Vm, fname: &str, names: &[&str], args: Args) -> PyResult<Vec
     Ok(out)
 }
 
+const PROPERTY_ARGS: [&str; 4] = ["fget", "fset", "fdel", "doc"];
+
+/// `property.__new__(cls, ...)`: an empty property for `property.__init__`
+/// (a subclass's instances are made this way).
+fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = match args.args.first().and_then(|c| c.as_obj()) {
+        Some(c) if crate::vm::is_subtype(c, &vm.types().class.property) => c.clone(),
+        _ => return Err(vm.type_error("property.__new__(X): X is not a subtype of property")),
+    };
+    let data = PropertyData::new(
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::None,
+    );
+    Ok(Value::Obj(ObjRef::new(
+        &cls,
+        Payload::Property(Box::new(data)),
+    )))
+}
+
+fn property_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = self_property(vm, &args)?;
+    let rest = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    let vals = bind_simple(vm, "property", &PROPERTY_ARGS, rest)?;
+    let mut it = vals.into_iter();
+    let mut next = || it.next().flatten().unwrap_or(Value::None);
+    let (fget, fset, fdel, mut doc) = (next(), next(), next(), next());
+    if matches!(doc, Value::None) && !matches!(fget, Value::None) {
+        doc = vm
+            .try_getattr(&fget, "__doc__")
+            .ok()
+            .flatten()
+            .unwrap_or(Value::None);
+    }
+    drop(p.fget.replace(fget));
+    drop(p.fset.replace(fset));
+    drop(p.fdel.replace(fdel));
+    drop(p.doc.replace(doc));
+    Ok(Value::None)
+}
+
 fn self_property<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a PropertyData> {
     match args.args.first().and_then(|v| v.payload()) {
         Some(Payload::Property(p)) => Ok(p),
@@ -733,10 +797,10 @@ fn property_copy(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
     } else {
         f.clone()
     };
-    let mut funcs = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    let mut funcs = [p.fget.cloned(), p.fset.cloned(), p.fdel.cloned()];
     funcs[which] = f;
     let [fget, fset, fdel] = funcs;
-    let mut doc = p.doc.clone();
+    let mut doc = p.doc.cloned();
     if which == 0 && matches!(doc, Value::None) {
         doc = vm
             .try_getattr(&fget, "__doc__")
@@ -744,17 +808,15 @@ fn property_copy(vm: &mut Vm, args: Args, which: usize) -> PyResult<Value> {
             .flatten()
             .unwrap_or(Value::None);
     }
-    let data = PropertyData {
-        fget,
-        fset,
-        fdel,
-        doc,
-        name: GilCell::new(p.name.cloned()),
-    };
     let cls = args.args[0]
         .as_obj()
         .map(|o| o.class().clone())
         .unwrap_or_else(|| vm.types().class.property.clone());
+    if !cls.is(&vm.types().class.property) {
+        // A subclass is rebuilt through its own constructor (property_copy).
+        return vm.call(&Value::Obj(cls), &[fget, fset, fdel, doc]);
+    }
+    let data = PropertyData::new(fget, fset, fdel, doc, p.name.cloned());
     Ok(Value::Obj(ObjRef::new(
         &cls,
         Payload::Property(Box::new(data)),
@@ -796,14 +858,22 @@ fn descr_get_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         Some(&obj)
     };
-    vm.descr_get(d.clone(), inst, &ty)
+    // The builtin behaviour, even when a subclass overrides __get__ (this is
+    // what its super().__get__ reaches).
+    crate::protocol::generic_attr::bypass_next_override();
+    let r = vm.descr_get(d.clone(), inst, &ty);
+    crate::protocol::generic_attr::clear_bypass();
+    r
 }
 
 fn descr_set_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [d, o, v] = args.pos() else {
         return Err(vm.type_error("expected 2 arguments"));
     };
-    vm.descr_set(d, o, Some(v.clone()))?;
+    crate::protocol::generic_attr::bypass_next_override();
+    let r = vm.descr_set(d, o, Some(v.clone()));
+    crate::protocol::generic_attr::clear_bypass();
+    r?;
     Ok(Value::None)
 }
 
@@ -811,7 +881,10 @@ fn descr_delete_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [d, o] = args.pos() else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    vm.descr_set(d, o, None)?;
+    crate::protocol::generic_attr::bypass_next_override();
+    let r = vm.descr_set(d, o, None);
+    crate::protocol::generic_attr::clear_bypass();
+    r?;
     Ok(Value::None)
 }
 

@@ -204,6 +204,9 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )));
         }
     }
+    if cls.payload_type().heap_type && vm.class_cache(&cls).abstract_ {
+        return Err(vm.abstract_instantiation_error(&cls));
+    }
     let t = cls.payload_type();
     if t.base_kind != BaseKind::Object {
         let base = t

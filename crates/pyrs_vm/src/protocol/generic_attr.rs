@@ -234,6 +234,13 @@ impl Vm {
             }
             // Any class attribute may be a special method.
             crate::objects::class_cache::invalidate_all();
+            if name == "__abstractmethods__" {
+                let abstract_ = match value {
+                    Some(v) => self.is_true(v)?,
+                    None => false,
+                };
+                t.cache.get_mut().abstract_ = abstract_;
+            }
             let meta = o.class().clone();
             if let Some(d) = self.lookup_type(&meta, name) {
                 if self.is_data_descriptor(&d) {
