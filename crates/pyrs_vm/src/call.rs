@@ -100,7 +100,11 @@ impl Vm {
             // Static methods are callable since 3.10.
             Payload::StaticMethod(f) => {
                 let f = f.clone();
-                self.call_args(&f, args)
+                // Nested staticmethods recurse here: count it.
+                self.enter_native_recursion()?;
+                let r = self.call_args(&f, args);
+                self.leave_native_recursion();
+                r
             }
             _ => {
                 let ty = o.class().clone();

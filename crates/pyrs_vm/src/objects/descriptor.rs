@@ -669,8 +669,10 @@ impl Vm {
             Payload::ClassMethod(f) | Payload::StaticMethod(f) => {
                 let f = f.clone();
                 let kind = o.class().payload_type().name.cloned();
-                let r = self.repr_string(&f)?;
-                format!("<{kind}({r})>")
+                self.enter_native_recursion()?;
+                let r = self.repr_string(&f);
+                self.leave_native_recursion();
+                format!("<{kind}({})>", r?)
             }
             _ => return Ok(None),
         }))
