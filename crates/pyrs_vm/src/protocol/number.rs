@@ -229,7 +229,19 @@ impl Vm {
         // Subclasses of int, float, str... that do not define the operator
         // inherit the builtin one.
         if ta.payload_type().heap_type || tb.payload_type().heap_type {
-            return self.binary_builtin(a, b, base);
+            if let Some(r) = self.binary_builtin(a, b, base)? {
+                return Ok(Some(r));
+            }
+            // A sequence repeated by an instance with __index__.
+            if base == nb::MULTIPLY {
+                if let Some(n) = self.index_special(b)? {
+                    return self.binary_builtin(a, &n, base);
+                }
+                if let Some(n) = self.index_special(a)? {
+                    return self.binary_builtin(&n, b, base);
+                }
+            }
+            return Ok(None);
         }
         Ok(None)
     }

@@ -323,6 +323,14 @@ impl Vm {
         if let Some(Payload::Slice(_)) = key.payload() {
             return Err(self.type_error("range slicing is not supported yet"));
         }
+        let converted;
+        let key = match self.index_special(key)? {
+            Some(i) => {
+                converted = i;
+                &converted
+            }
+            None => key,
+        };
         let Some(i) = as_int(key) else {
             return Err(self.type_error(format!(
                 "range indices must be integers or slices, not {}",
