@@ -68,7 +68,7 @@ fn builtin_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `vars(obj)`: `obj.__dict__`; without an argument, the caller's locals
-/// (the module or class namespace; a function's locals are not tracked yet).
+/// (the module or class namespace, or a snapshot of a function's variables).
 fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = Args {
         args: &args.args[1..],
@@ -76,11 +76,32 @@ fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     crate::builtins::check_args(vm, "vars", &args, 0, 1)?;
     let Some(obj) = args.args.first() else {
-        let locals = vm.frames.last().map(|f| f.locals.clone());
-        return match locals {
-            Some(l) if !l.is_null() => Ok(l),
-            _ => Err(vm.system_error("vars(): no locals")),
+        let Some(f) = vm.frames.last() else {
+            return Err(vm.system_error("vars(): no current frame"));
         };
+        if !f.locals.is_null() {
+            return Ok(f.locals.clone());
+        }
+        // A function: its bound variables, cells' contents included.
+        let pairs: Vec<(std::rc::Rc<str>, Value)> = f
+            .code
+            .co
+            .co_localsplusnames
+            .iter()
+            .cloned()
+            .zip(f.fast.iter().cloned())
+            .collect();
+        let d = vm.new_dict();
+        for (name, v) in pairs {
+            let v = match v.payload() {
+                Some(Payload::Cell(c)) => c.cloned(),
+                _ => v,
+            };
+            if !v.is_null() {
+                dict_set_str_raw(vm.types(), &d, &name, v);
+            }
+        }
+        return Ok(Value::Obj(d));
     };
     match vm.try_getattr(obj, "__dict__") {
         Ok(Some(d)) => Ok(d),
