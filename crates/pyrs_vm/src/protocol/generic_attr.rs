@@ -68,6 +68,17 @@ impl Vm {
                 if let Some(x) = self.descriptor_attr(&o, name) {
                     return Some(Ok(Some(x)));
                 }
+                // classmethod/staticmethod copy their function's metadata
+                // (functools.update_wrapper-style, 3.10+).
+                if let Payload::ClassMethod(f) | Payload::StaticMethod(f) = &o.payload {
+                    if matches!(
+                        name,
+                        "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__"
+                    ) {
+                        let f = f.clone();
+                        return Some(self.try_getattr(&f, name));
+                    }
+                }
             }
             Payload::Function(f) if name == "__annotations__" => {
                 let a = f.annotations.cloned();
