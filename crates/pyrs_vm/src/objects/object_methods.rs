@@ -116,7 +116,10 @@ const CONVERSION_METHODS: &[MethodDef] = &[
     MethodDef::method("__int__", value_int),
 ];
 
-const VALUE_NEW: [(fn(&Types) -> &ObjRef, MethodDef); 5] = [
+/// Picks one builtin type out of `Types`.
+type TypePick = fn(&Types) -> &ObjRef;
+
+const VALUE_NEW: [(TypePick, MethodDef); 5] = [
     (|t| &t.int, MethodDef::staticmethod("__new__", int_new)),
     (|t| &t.float, MethodDef::staticmethod("__new__", float_new)),
     (|t| &t.str_, MethodDef::staticmethod("__new__", str_new)),
