@@ -338,7 +338,10 @@ impl Vm {
         if self.class_setattr_hook(v, name, &value)? {
             return Ok(());
         }
-        self.setattr_builtin(v, name, value.unwrap_or(Value::None))
+        match value {
+            Some(value) => self.setattr_builtin(v, name, value),
+            None => Ok(()),
+        }
     }
 
     /// `setattr` on builtin objects (and the builtin state of subclass instances).

@@ -294,7 +294,7 @@ impl Vm {
                             .ok_or_else(|| self.system_error("type"))?;
                         if let Some(m) = self.lookup_type(&ty, "__class_getitem__") {
                             let m = self.descr_get(m, None, &ty)?;
-                            return self.call(&m, &[key.clone()]);
+                            return self.call(&m, std::slice::from_ref(key));
                         }
                         let name = ty.payload_type().name.get().clone();
                         return Err(self.type_error(format!("type '{name}' is not subscriptable")));
