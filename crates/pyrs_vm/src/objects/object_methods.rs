@@ -508,7 +508,7 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ----- builtin types, for their subclasses -----
 
 /// `int.__new__(cls, ...)`, `list.__new__(cls)`, ...: the solid base's new.
-fn builtin_new_method(vm: &mut Vm, args: Args, owner: fn(&Types) -> &ObjRef) -> PyResult<Value> {
+fn builtin_new_method(vm: &mut Vm, args: Args, owner: TypePick) -> PyResult<Value> {
     let owner = owner(vm.types());
     let oname = owner.payload_type().name.cloned();
     let Some(first) = args.args.first() else {
