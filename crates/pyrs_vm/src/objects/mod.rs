@@ -10,6 +10,7 @@ pub mod exception;
 pub mod float;
 pub mod frame;
 pub mod function;
+pub mod function_attrs;
 pub mod int;
 pub mod iter;
 pub mod module;

@@ -363,43 +363,6 @@ impl Vm {
                         t.name.get()
                     )));
                 }
-                Payload::Function(f) => {
-                    match name {
-                        "__name__" => drop(f.name.replace(value)),
-                        "__qualname__" => drop(f.qualname.replace(value)),
-                        "__module__" => drop(f.module.replace(value)),
-                        "__doc__" => drop(f.doc.replace(value)),
-                        "__defaults__" => drop(f.defaults.replace(value)),
-                        "__kwdefaults__" => drop(f.kwdefaults.replace(value)),
-                        "__annotations__" => drop(f.annotations.replace(value)),
-                        "__code__" => match value.payload() {
-                            Some(Payload::Code(c)) => {
-                                let c = c.clone();
-                                let obj = value.as_obj().cloned();
-                                drop(f.code.replace(c));
-                                if let Some(obj) = obj {
-                                    drop(f.code_obj.replace(obj));
-                                }
-                            }
-                            _ => {
-                                return Err(self.type_error("__code__ must be set to a code object"))
-                            }
-                        },
-                        "__dict__" => match value.as_obj() {
-                            Some(d) if matches!(d.payload, Payload::Dict(_)) => {
-                                drop(o.dict.replace(Some(d.clone())));
-                            }
-                            _ => {
-                                return Err(self.type_error(format!(
-                                    "__dict__ must be set to a dictionary, not a '{}'",
-                                    self.type_name(&value)
-                                )))
-                            }
-                        },
-                        _ => self.instance_dict_set(o, name, value),
-                    }
-                    return Ok(());
-                }
                 Payload::Exception(e) => {
                     match name {
                         "args" => {

@@ -105,6 +105,10 @@ impl Vm {
                 let o = o.clone();
                 return Some(Ok(Some(Value::Obj(self.instance_dict_of(&o)))));
             }
+            Payload::BoundMethod { .. } => {
+                let o = o.clone();
+                return Some(self.bound_method_getattr(&o, name));
+            }
             _ => {}
         }
         let ty = o.class().clone();
@@ -239,6 +243,10 @@ impl Vm {
         let Some(o) = v.as_obj() else {
             return Ok(false);
         };
+        if let Payload::Function(f) = &o.payload {
+            self.function_setattr(o, f, name, value.clone())?;
+            return Ok(true);
+        }
         if let Payload::Type(t) = &o.payload {
             if !t.heap_type {
                 return Ok(false);
