@@ -31,8 +31,22 @@ impl ClassTypes {
         let t = |name: &str| new_type(meta, dict, name, Some(object), BaseKind::Object, false);
         ClassTypes {
             property: new_type(meta, dict, "property", Some(object), BaseKind::Object, true),
-            classmethod: t("classmethod"),
-            staticmethod: t("staticmethod"),
+            classmethod: new_type(
+                meta,
+                dict,
+                "classmethod",
+                Some(object),
+                BaseKind::Object,
+                true,
+            ),
+            staticmethod: new_type(
+                meta,
+                dict,
+                "staticmethod",
+                Some(object),
+                BaseKind::Object,
+                true,
+            ),
             super_: t("super"),
             member_descriptor: t("member_descriptor"),
             getset_descriptor: t("getset_descriptor"),
@@ -106,7 +120,11 @@ const PROPERTY_METHODS: &[MethodDef] = &[
     MethodDef::method("__set_name__", property_set_name),
 ];
 
-const WRAPPER_METHODS: &[MethodDef] = &[MethodDef::method("__get__", descr_get_method)];
+const WRAPPER_METHODS: &[MethodDef] = &[
+    MethodDef::method("__get__", descr_get_method),
+    MethodDef::staticmethod("__new__", wrapper_new),
+    MethodDef::method("__init__", wrapper_init),
+];
 
 const SEQ_ITER_METHODS: &[MethodDef] = &[
     MethodDef::method("__next__", seq_iter_next),
@@ -175,7 +193,8 @@ impl Vm {
         }))
     }
 
-    /// `property(fget=None, fset=None, fdel=None, doc=None)` and friends.
+    /// `property(fget=None, fset=None, fdel=None, doc=None)` and friends;
+    /// `cls` is the class or a subclass of it.
     pub fn new_descriptor_object(&mut self, cls: &ObjRef, args: Args) -> PyResult<Value> {
         let c = &self.types().class;
         if cls.is(&c.property) {
@@ -197,7 +216,7 @@ impl Vm {
                 Payload::Property(Box::new(data)),
             )));
         }
-        let which = if cls.is(&c.classmethod) {
+        let which = if crate::vm::is_subtype(cls, &c.classmethod) {
             "classmethod"
         } else {
             "staticmethod"
@@ -260,24 +279,27 @@ impl Vm {
             // A classmethod wrapping another descriptor (a property) binds
             // that to the class (3.9-3.12 behaviour).
             Some(Payload::ClassMethod(f))
-                if matches!(f.payload(), Some(Payload::Property(_)))
+                if (matches!(f.payload(), Some(Payload::Property(_)))
                     || f.as_obj().is_some_and(|o| {
                         o.class().payload_type().heap_type
                             && self.lookup_type(o.class(), "__get__").is_some()
-                    }) =>
+                    }))
+                    && !self.overrides(&d, "__get__") =>
             {
                 let f = f.clone();
                 let tyv = Value::Obj(ty.clone());
                 self.descr_get(f, Some(&tyv), ty)
             }
-            Some(Payload::ClassMethod(f)) => Ok(Value::Obj(ObjRef::new(
-                &self.types().method,
-                Payload::BoundMethod {
-                    func: f.clone(),
-                    self_: Value::Obj(ty.clone()),
-                },
-            ))),
-            Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+            Some(Payload::ClassMethod(f)) if !self.overrides(&d, "__get__") => {
+                Ok(Value::Obj(ObjRef::new(
+                    &self.types().method,
+                    Payload::BoundMethod {
+                        func: f.clone(),
+                        self_: Value::Obj(ty.clone()),
+                    },
+                )))
+            }
+            Some(Payload::StaticMethod(f)) if !self.overrides(&d, "__get__") => Ok(f.clone()),
             Some(Payload::Property(p)) if !self.overrides(&d, "__get__") => {
                 let Some(o) = obj else { return Ok(d) };
                 if matches!(p.fget.get(), Value::None) {
@@ -688,9 +710,6 @@ impl Vm {
             (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__" | "__wrapped__") => {
                 Some(f.clone())
             }
-            (Payload::ClassMethod(_) | Payload::StaticMethod(_), "__isabstractmethod__") => {
-                Some(Value::Bool(false))
-            }
             (Payload::MemberDescr(m), "__name__") => Some(self.new_str(m.name.as_str())),
             (Payload::MemberDescr(m), "__objclass__") => Some(Value::Obj(m.owner.clone())),
             _ => None,
@@ -732,6 +751,25 @@ fn bind_simple(vm: &Vm, fname: &str, names: &[&str], args: Args) -> PyResult<Vec
 }
 
 const PROPERTY_ARGS: [&str; 4] = ["fget", "fset", "fdel", "doc"];
+
+/// `classmethod.__new__(cls, f)` / `staticmethod.__new__(cls, f)`: how a
+/// subclass's instances are made (the wrapped function is fixed here, so
+/// `__init__` has nothing left to do).
+fn wrapper_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = match args.args.first().and_then(|c| c.as_obj()) {
+        Some(c) if matches!(c.payload, Payload::Type(_)) => c.clone(),
+        _ => return Err(vm.type_error("__new__(X): X is not a type object")),
+    };
+    let rest = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    vm.new_descriptor_object(&cls, rest)
+}
+
+fn wrapper_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
 
 /// `property.__new__(cls, ...)`: an empty property for `property.__init__`
 /// (a subclass's instances are made this way).

@@ -68,16 +68,34 @@ impl Vm {
                 if let Some(x) = self.descriptor_attr(&o, name) {
                     return Some(Ok(Some(x)));
                 }
-                // classmethod/staticmethod copy their function's metadata
-                // (functools.update_wrapper-style, 3.10+).
-                if let Payload::ClassMethod(f) | Payload::StaticMethod(f) = &o.payload {
-                    if matches!(
-                        name,
-                        "__name__" | "__qualname__" | "__doc__" | "__module__" | "__annotations__"
-                    ) {
-                        let f = f.clone();
-                        return Some(self.try_getattr(&f, name));
+                // A subclass's own attributes come first.
+                let ty = o.class().clone();
+                if ty.payload_type().heap_type {
+                    match self.heap_getattr(v, &ty, name) {
+                        Ok(None) => {}
+                        r => return Some(r),
                     }
+                }
+                // classmethod/staticmethod copy their function's metadata
+                // (functools.update_wrapper-style, 3.10+), and are abstract
+                // when it is.
+                if let Payload::ClassMethod(f) | Payload::StaticMethod(f) = &o.payload {
+                    let f = f.clone();
+                    match name {
+                        "__name__" | "__qualname__" | "__doc__" | "__module__"
+                        | "__annotations__" => return Some(self.try_getattr(&f, name)),
+                        "__isabstractmethod__" => {
+                            return Some(match self.try_getattr(&f, name) {
+                                Ok(None) => Ok(Some(Value::Bool(false))),
+                                Ok(Some(x)) => self.is_true(&x).map(|b| Some(Value::Bool(b))),
+                                Err(e) => Err(e),
+                            })
+                        }
+                        _ => {}
+                    }
+                }
+                if ty.payload_type().heap_type {
+                    return Some(Ok(None));
                 }
             }
             Payload::Function(f) if name == "__annotations__" => {
