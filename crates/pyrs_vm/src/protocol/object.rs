@@ -2,6 +2,7 @@
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
+use crate::objects::descriptor::is_python_defined;
 use crate::objects::int::{self, IntRef};
 use crate::objects::{float, str as pystr};
 use crate::value::Value;
@@ -385,6 +386,17 @@ impl Vm {
             Value::Bool(b) => *b as i64,
             Value::Float(f) => float::hash(*f),
             Value::None | Value::Null => 0x5f_3759df,
+            // A subclass of str, int, tuple... with its own __hash__ (or
+            // __hash__ = None, as defining __eq__ implies).
+            Value::Obj(o)
+                if o.class().payload_type().heap_type
+                    && !matches!(o.payload, Payload::Instance | Payload::Slots(_))
+                    && self
+                        .lookup_type(o.class(), "__hash__")
+                        .is_some_and(|h| matches!(h, Value::None) || is_python_defined(&h)) =>
+            {
+                return self.heap_hash(v, o);
+            }
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => s.hash(),
                 Payload::Int(b) => int::hash(&IntRef::Big(b)),
@@ -398,34 +410,30 @@ impl Vm {
                         self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
                     );
                 }
-                _ => {
-                    if o.class().payload_type().heap_type {
-                        if let Some(h) = self.lookup_type(o.class(), "__hash__") {
-                            if matches!(h, Value::None) {
-                                return Err(self.type_error(format!(
-                                    "unhashable type: '{}'",
-                                    self.type_name(v)
-                                )));
-                            }
-                            {
-                                let r = self.call_method_value(&h, v, &[])?;
-                                return match as_int(&r) {
-                                    Some(IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
-                                    Some(IntRef::Big(b)) => Ok(int::hash(&IntRef::Big(b))),
-                                    None => {
-                                        Err(self
-                                            .type_error("__hash__ method should return an integer"))
-                                    }
-                                };
-                            }
-                        }
-                    }
-                    // Identity hash, as CPython's _Py_HashPointer (rotated by 4 bits).
-                    let a = o.addr();
-                    (a.rotate_right(4)) as i64
-                }
+                _ => return self.heap_hash(v, o),
             },
         })
+    }
+
+    /// `hash()` of an instance of a class: its `__hash__`, else identity.
+    fn heap_hash(&mut self, v: &Value, o: &ObjRef) -> PyResult<i64> {
+        if o.class().payload_type().heap_type {
+            if let Some(h) = self.lookup_type(o.class(), "__hash__") {
+                if matches!(h, Value::None) {
+                    return Err(
+                        self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                    );
+                }
+                let r = self.call_method_value(&h, v, &[])?;
+                return match as_int(&r) {
+                    Some(IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+                    Some(IntRef::Big(b)) => Ok(int::hash(&IntRef::Big(b))),
+                    None => Err(self.type_error("__hash__ method should return an integer")),
+                };
+            }
+        }
+        // Identity hash, as CPython's _Py_HashPointer (rotated by 4 bits).
+        Ok(o.addr().rotate_right(4) as i64)
     }
 
     /// CPython 3.11's tuple hash (an xxHash-like mix of the item hashes).
