@@ -10,10 +10,21 @@
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
 use crate::objects::descriptor::is_python_defined;
-use crate::protocol::dict::dict_get_str;
+use crate::protocol::dict::{dict_get_str, dict_get_str_hashed};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::Cell;
+
+/// `_PyType_Lookup` with the name's hash already computed.
+fn lookup_type_hashed(ty: &ObjRef, name: &str, hash: i64) -> Option<Value> {
+    let Payload::Type(t) = &ty.payload else {
+        return None;
+    };
+    t.mro
+        .get()
+        .iter()
+        .find_map(|base| dict_get_str_hashed(&base.payload_type().dict, name, hash))
+}
 
 thread_local! {
     /// Set by a builtin type's slot wrapper (`list.__getitem__` called on a
@@ -173,7 +184,9 @@ impl Vm {
     /// instance dict, then the other attributes of the type.
     pub fn object_generic_getattr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         let ty = self.type_of(v).clone();
-        let descr = self.lookup_type(&ty, name);
+        // One hash for the MRO walk and the instance dict.
+        let hash = crate::objects::str::str_hash(name);
+        let descr = lookup_type_hashed(&ty, name, hash);
         if let Some(d) = &descr {
             if self.is_data_descriptor(d) {
                 return self.descr_get(d.clone(), Some(v), &ty).map(Some);
@@ -183,7 +196,7 @@ impl Vm {
             if !matches!(o.payload, Payload::Type(_)) {
                 if let Some(d) = o.dict.get().clone() {
                     if self.type_has_instance_dict(&ty) || !ty.payload_type().heap_type {
-                        if let Some(x) = dict_get_str(&d, name) {
+                        if let Some(x) = dict_get_str_hashed(&d, name, hash) {
                             return Ok(Some(x));
                         }
                     }
