@@ -801,6 +801,10 @@ impl Vm {
         for t in ty.payload_type().mro.get().iter() {
             let td = t.payload_type();
             if !td.heap_type {
+                // Exceptions and types carry a dict of their own.
+                if matches!(td.base_kind, BaseKind::Exception | BaseKind::Type) {
+                    return true;
+                }
                 continue;
             }
             match dict_get_str(&td.dict, "__slots__") {
