@@ -167,7 +167,8 @@ impl Vm {
     /// Call a user-defined `__repr__`/`__str__` of a class instance, if its class
     /// defines one in Python.
     fn call_special_repr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<String>> {
-        if !o.class().payload_type().heap_type {
+        // (`overrides` also lets `dict.__repr__` on a subclass reach the builtin.)
+        if !self.overrides(&Value::Obj(o.clone()), name) {
             return Ok(None);
         }
         let Some(meth) = self.lookup_type(o.class(), name) else {
