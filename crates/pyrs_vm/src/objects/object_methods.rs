@@ -89,6 +89,11 @@ const VALUE_METHODS: &[MethodDef] = &[
     MethodDef::method("__le__", cmp_le),
     MethodDef::method("__gt__", cmp_gt),
     MethodDef::method("__ge__", cmp_ge),
+    MethodDef::method("__format__", value_format),
+];
+
+/// The container dunders of str, tuple and bytes.
+const SEQUENCE_METHODS: &[MethodDef] = &[
     MethodDef::method("__getitem__", container_getitem),
     MethodDef::method("__len__", container_len),
     MethodDef::method("__contains__", container_contains),
@@ -136,22 +141,25 @@ pub fn install(types: &Types) {
     add_methods(types, &types.exc.base_exception, EXCEPTION_METHODS);
     add_methods(types, &types.list, LIST_METHODS);
     add_methods(types, &types.dict, DICT_METHODS);
-    for t in [
-        &types.int,
-        &types.float,
-        &types.str_,
-        &types.tuple,
-        &types.bytes,
-    ] {
+    let (int, float, str_) = (&types.int, &types.float, &types.str_);
+    let (tuple, bytes, list) = (&types.tuple, &types.bytes, &types.list);
+    for t in [int, float, str_, tuple, bytes] {
         add_methods(types, t, VALUE_METHODS);
     }
-    add_methods(types, &types.int, NUMBER_METHODS);
-    add_methods(types, &types.int, &CONVERSION_METHODS[..1]);
-    add_methods(types, &types.float, CONVERSION_METHODS);
-    add_methods(types, &types.float, &NUMBER_METHODS[..11]);
-    add_methods(types, &types.str_, &NUMBER_METHODS[..2]);
-    add_methods(types, &types.str_, &NUMBER_METHODS[4..6]);
-    add_methods(types, &types.str_, &NUMBER_METHODS[8..9]);
+    for t in [str_, tuple, bytes] {
+        add_methods(types, t, SEQUENCE_METHODS);
+    }
+    add_methods(types, int, NUMBER_METHODS);
+    add_methods(types, int, &CONVERSION_METHODS[..1]);
+    add_methods(types, float, CONVERSION_METHODS);
+    add_methods(types, float, &NUMBER_METHODS[..11]);
+    // Sequences: + (no __radd__), * both ways; str also has %.
+    for t in [str_, tuple, bytes, list] {
+        add_methods(types, t, &NUMBER_METHODS[..1]);
+        add_methods(types, t, &NUMBER_METHODS[4..6]);
+    }
+    add_methods(types, str_, &NUMBER_METHODS[8..9]);
+    add_methods(types, bytes, &NUMBER_METHODS[8..9]);
 }
 
 fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Value> {
@@ -747,6 +755,19 @@ fn value_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = this(vm, &args)?;
     let p = plain(vm, me);
     vm.to_str(&p)
+}
+
+fn value_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (me, spec) = two(vm, &args)?;
+    let Some(spec) = spec.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    let p = plain(vm, me);
+    let s = crate::format::format_value(vm, &p, &spec)?;
+    Ok(vm.new_str(s))
 }
 
 fn value_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
