@@ -126,6 +126,12 @@ const WRAPPER_METHODS: &[MethodDef] = &[
     MethodDef::method("__init__", wrapper_init),
 ];
 
+/// Functions are descriptors too, and callables expose `__call__`.
+const FUNCTION_METHODS: &[MethodDef] = &[
+    MethodDef::method("__get__", descr_get_method),
+    MethodDef::method("__call__", call_self),
+];
+
 const SEQ_ITER_METHODS: &[MethodDef] = &[
     MethodDef::method("__next__", seq_iter_next),
     MethodDef::method("__iter__", seq_iter_iter),
@@ -155,6 +161,9 @@ pub fn install(types: &Types) {
     add_methods(types, &c.member_descriptor, PROPERTY_METHODS[3..6].as_ref());
     add_methods(types, &c.getset_descriptor, PROPERTY_METHODS[3..6].as_ref());
     add_methods(types, &c.seq_iterator, SEQ_ITER_METHODS);
+    add_methods(types, &types.function, FUNCTION_METHODS);
+    add_methods(types, &types.method, &FUNCTION_METHODS[1..]);
+    add_methods(types, &types.builtin_function, &FUNCTION_METHODS[1..]);
 }
 
 /// Whether a found attribute is a Python-level definition rather than one of
@@ -960,6 +969,20 @@ fn seq_iter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// `f.__call__(*args, **kwargs)`.
+fn call_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(f) = args.args.first().cloned() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    vm.call_args(
+        &f,
+        Args {
+            args: &args.args[1..],
+            kwnames: args.kwnames,
+        },
+    )
 }
 
 fn seq_iter_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
