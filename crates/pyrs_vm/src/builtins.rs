@@ -412,15 +412,16 @@ fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .to_string();
     // A class's own AttributeError (from a property or __getattr__) counts
     // as missing when there is a default.
-    match vm.try_getattr(&args.args[0], &name) {
+    let obj = &args.args[0];
+    match vm.try_getattr(obj, &name) {
         Ok(Some(v)) => Ok(v),
         Ok(None) => match args.args.get(2) {
             Some(d) => Ok(d.clone()),
-            None => Err(vm.no_attribute(&args.args[0], &name)),
+            None => Err(vm.attribute_error_context(vm.no_attribute(obj, &name), obj, &name)),
         },
         Err(e) => match args.args.get(2) {
             Some(d) if vm.err_matches(&e, &vm.types().exc.attribute_error) => Ok(d.clone()),
-            _ => Err(e),
+            _ => Err(vm.attribute_error_context(e, obj, &name)),
         },
     }
 }

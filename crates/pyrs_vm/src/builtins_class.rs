@@ -147,14 +147,15 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         Some(obj) => {
-            let ty = vm.type_of(obj).clone();
-            let Some(d) = vm.lookup_type(&ty, "__dir__") else {
-                return Err(vm.type_error("object does not provide __dir__"));
-            };
-            let r = vm.call_method_value(&d, obj, &[])?;
-            vm.iterate(&r)?
+            let obj = obj.clone();
+            return vm.dir_of(&obj);
         }
     };
+    sorted_names(vm, names)
+}
+
+/// Sort attribute names (all str) as `sorted()` would.
+fn sorted_names(vm: &mut Vm, names: Vec<Value>) -> PyResult<Value> {
     let mut keyed = Vec::with_capacity(names.len());
     for n in names {
         match n.as_str() {
@@ -172,6 +173,17 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 impl Vm {
+    /// `dir(obj)`: the sorted list of `obj.__dir__()`.
+    pub fn dir_of(&mut self, obj: &Value) -> PyResult<Value> {
+        let ty = self.type_of(obj).clone();
+        let Some(d) = self.lookup_type(&ty, "__dir__") else {
+            return Err(self.type_error("object does not provide __dir__"));
+        };
+        let r = self.call_method_value(&d, obj, &[])?;
+        let names = self.iterate(&r)?;
+        sorted_names(self, names)
+    }
+
     /// `isinstance(inst, cls)`, honouring `__instancecheck__`.
     pub fn object_isinstance(&mut self, inst: &Value, cls: &Value) -> PyResult<bool> {
         if let Some(c) = cls.as_obj() {

@@ -44,9 +44,11 @@ impl Vm {
 
     /// `getattr(v, name)`.
     pub fn getattr_str(&mut self, v: &Value, name: &str) -> PyResult<Value> {
-        match self.try_getattr(v, name)? {
-            Some(x) => Ok(x),
-            None => Err(self.no_attribute(v, name)),
+        match self.try_getattr(v, name) {
+            Ok(Some(x)) => Ok(x),
+            // AttributeErrors carry `name` and `obj` (protocol/attr_error.rs).
+            Ok(None) => Err(self.attribute_error_context(self.no_attribute(v, name), v, name)),
+            Err(e) => Err(self.attribute_error_context(e, v, name)),
         }
     }
 
