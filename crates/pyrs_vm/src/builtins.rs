@@ -13,7 +13,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::io::Write;
 
-mod more;
+pub(crate) mod more;
 
 const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("print", builtin_print),
@@ -250,54 +250,18 @@ fn builtin_ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_str(ascii_escape(&r)))
 }
 
-fn class_check(
-    vm: &mut Vm,
-    cls: &Value,
-    what: &str,
-    f: &mut dyn FnMut(&ObjRef) -> bool,
-) -> PyResult<bool> {
-    if let Some(t) = cls.as_tuple() {
-        for c in t.to_vec() {
-            if class_check(vm, &c, what, f)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    match cls.as_obj() {
-        Some(o) if matches!(o.payload, Payload::Type(_)) => Ok(f(o)),
-        Some(o) if matches!(o.payload, Payload::GenericAlias { .. }) => Err(vm.type_error(
-            format!("{what} argument 2 cannot be a parameterized generic"),
-        )),
-        _ => Err(vm.type_error(format!(
-            "{what} arg 2 must be a type, a tuple of types, or a union"
-        ))),
-    }
-}
-
 fn builtin_isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = fargs(&args);
     check_args(vm, "isinstance", &args, 2, 2)?;
-    let ty = vm.type_of(&args.args[0]).clone();
-    let r = class_check(vm, &args.args[1], "isinstance()", &mut |c| {
-        crate::vm::is_subtype(&ty, c)
-    })?;
+    // With __instancecheck__: builtins_class.rs.
+    let r = vm.object_isinstance(&args.args[0], &args.args[1])?;
     Ok(Value::Bool(r))
 }
 
 fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = fargs(&args);
     check_args(vm, "issubclass", &args, 2, 2)?;
-    let Some(sub) = args.args[0]
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Type(_)))
-        .cloned()
-    else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    let r = class_check(vm, &args.args[1], "issubclass()", &mut |c| {
-        crate::vm::is_subtype(&sub, c)
-    })?;
+    let r = vm.object_issubclass(&args.args[0], &args.args[1])?;
     Ok(Value::Bool(r))
 }
 
@@ -483,11 +447,18 @@ fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .as_str()
         .ok_or_else(|| vm.type_error("attribute name must be string"))?
         .to_string();
-    match vm.try_getattr(&args.args[0], &name)? {
-        Some(v) => Ok(v),
-        None => match args.args.get(2) {
+    // A class's own AttributeError (from a property or __getattr__) counts
+    // as missing when there is a default.
+    let obj = &args.args[0];
+    match vm.try_getattr(obj, &name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.args.get(2) {
             Some(d) => Ok(d.clone()),
-            None => Err(vm.no_attribute(&args.args[0], &name)),
+            None => Err(vm.attribute_error_context(vm.no_attribute(obj, &name), obj, &name)),
+        },
+        Err(e) => match args.args.get(2) {
+            Some(d) if vm.err_matches(&e, &vm.types().exc.attribute_error) => Ok(d.clone()),
+            _ => Err(vm.attribute_error_context(e, obj, &name)),
         },
     }
 }
@@ -510,7 +481,11 @@ fn builtin_hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .as_str()
         .ok_or_else(|| vm.type_error("attribute name must be string"))?
         .to_string();
-    Ok(Value::Bool(vm.try_getattr(&args.args[0], &name)?.is_some()))
+    match vm.try_getattr(&args.args[0], &name) {
+        Ok(r) => Ok(Value::Bool(r.is_some())),
+        Err(e) if vm.err_matches(&e, &vm.types().exc.attribute_error) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
 }
 
 fn builtin_chr(vm: &mut Vm, args: Args) -> PyResult<Value> {

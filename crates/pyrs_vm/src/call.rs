@@ -72,7 +72,15 @@ impl Vm {
                             },
                         )
                     }
-                    None => func(self, args),
+                    None => {
+                        // An unbound method descriptor checks its self.
+                        if let (Some(owner), crate::objects::native::MethodKind::Method) =
+                            (&nf.owner, nf.def.kind)
+                        {
+                            self.check_descriptor_self(nf.def.name, owner, args.pos().first())?;
+                        }
+                        func(self, args)
+                    }
                 }
             }
             Payload::BoundMethod { func, self_ } => {
@@ -105,6 +113,15 @@ impl Vm {
                     "weakly-referenced object no longer exists",
                 )),
             },
+            // Static methods are callable since 3.10.
+            Payload::StaticMethod(f) => {
+                let f = f.clone();
+                // Nested staticmethods recurse here: count it.
+                self.enter_recursive_call("")?;
+                let r = self.call_args(&f, args);
+                self.leave_native_recursion();
+                r
+            }
             _ => {
                 let ty = o.class().clone();
                 if ty.payload_type().heap_type {
@@ -392,10 +409,14 @@ impl Vm {
         let qualname = f.qualname.get().as_str().unwrap_or("?").to_string();
         let argcount = code.co.co_argcount as usize;
         let ndefaults = f.defaults.get().as_tuple().map_or(0, |t| t.len());
-        let kwonly_given = (argcount..argcount + code.co.co_kwonlyargcount as usize)
-            .filter(|&i| !fast[i].is_null())
+        // Keyword-only arguments given by keyword (binding stopped before
+        // storing them), as CPython's too_many_positional counts them.
+        let kwonly_names = &code.arg_names[argcount..argcount + code.co.co_kwonlyargcount as usize];
+        let kwonly_given = args
+            .kwargs()
+            .filter(|(k, _)| kwonly_names.iter().any(|n| &**n == *k))
             .count();
-        let _ = args;
+        let _ = fast;
         let takes = if ndefaults > 0 {
             format!(
                 "from {} to {} positional arguments",

@@ -3,6 +3,7 @@
 //! runs CPython 3.11 code objects. Reference: CPython 3.11 Python/ceval.c, Objects/.
 
 pub mod builtins;
+pub mod builtins_class;
 pub mod call;
 pub mod error;
 pub mod eval;

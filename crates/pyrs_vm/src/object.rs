@@ -88,6 +88,18 @@ pub enum Payload {
         dict: ObjRef,
         kind: objects::iter::DictIterKind,
     },
+    // The class machinery (objects/descriptor.rs).
+    Property(Box<objects::descriptor::PropertyData>),
+    ClassMethod(Value),
+    StaticMethod(Value),
+    Super(Box<objects::descriptor::SuperData>),
+    MemberDescr(Box<objects::descriptor::MemberDescr>),
+    /// The `__getitem__` sequence iterator: the sequence (Null once exhausted)
+    /// and the next index.
+    SeqIter(GilCell<(Value, usize)>),
+    /// An instance of a class with `__slots__` (and `object` as its only
+    /// builtin base): one value per slot, Null while unset.
+    Slots(GilCell<Vec<Value>>),
 }
 
 /// A counted reference to a heap object. Cloning increments the count; dropping

@@ -254,7 +254,11 @@ impl Vm {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".into(),
         };
-        let msg = match self.name_error_suggestion(exc) {
+        let suggestion = match self.name_error_suggestion(exc) {
+            Some(s) => Some(s),
+            None => self.attribute_error_suggestion(exc),
+        };
+        let msg = match suggestion {
             Some(s) => format!("{msg}. Did you mean: '{s}'?"),
             None => msg,
         };

@@ -22,9 +22,6 @@ pub const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("oct", builtin_oct),
     MethodDef::method("hex", builtin_hex),
     MethodDef::method("format", builtin_format),
-    MethodDef::method("delattr", builtin_delattr),
-    MethodDef::method("dir", builtin_dir),
-    MethodDef::method("vars", builtin_vars),
     MethodDef::method("locals", builtin_locals),
     MethodDef::method("abs", builtin_abs),
     MethodDef::method("divmod", builtin_divmod),
@@ -254,22 +251,6 @@ fn builtin_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_str(s))
 }
 
-fn builtin_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = after_self(&args);
-    crate::builtins::check_args(vm, "delattr", &a, 2, 2)?;
-    let name = a.args[1]
-        .as_str()
-        .ok_or_else(|| {
-            vm.type_error(format!(
-                "attribute name must be string, not '{}'",
-                vm.type_name(&a.args[1])
-            ))
-        })?
-        .to_string();
-    vm.delattr(&a.args[0], &name)?;
-    Ok(Value::None)
-}
-
 /// The current frame's locals as a dict: the namespace of a module or class
 /// body, or a snapshot of a function's fast locals (as CPython 3.11 gives).
 fn current_locals(vm: &mut Vm) -> PyResult<Value> {
@@ -302,99 +283,9 @@ fn builtin_locals(vm: &mut Vm, args: Args) -> PyResult<Value> {
     current_locals(vm)
 }
 
-fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = after_self(&args);
-    crate::builtins::check_args(vm, "vars", &a, 0, 1)?;
-    let Some(v) = a.args.first() else {
-        return current_locals(vm);
-    };
-    if let Some(d) = vm.try_getattr(v, "__dict__")? {
-        return Ok(d);
-    }
-    // Functions keep their attributes in the instance dict slot.
-    if let Some(o) = v
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Function(_)))
-    {
-        let d = match o.dict.get().clone() {
-            Some(d) => d,
-            None => {
-                let d = vm.new_dict();
-                *o.dict.get_mut() = Some(d.clone());
-                d
-            }
-        };
-        return Ok(Value::Obj(d));
-    }
-    Err(vm.type_error("vars() argument must have __dict__ attribute"))
-}
-
-fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = after_self(&args);
-    crate::builtins::check_args(vm, "dir", &a, 0, 1)?;
-    let mut names: Vec<String> = Vec::new();
-    let add_keys = |vm: &mut Vm, d: &Value, names: &mut Vec<String>| {
-        if let Some(o) = d.as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))) {
-            for (k, _) in Vm::dict_items(o) {
-                if let Some(s) = k.as_str() {
-                    names.push(s.to_string());
-                }
-            }
-        }
-        let _ = vm;
-    };
-    match a.args.first() {
-        None => {
-            let l = current_locals(vm)?;
-            add_keys(vm, &l, &mut names);
-        }
-        Some(v) => {
-            let ty = vm.type_of(v).clone();
-            if ty.payload_type().heap_type {
-                if let Some(m) = vm.lookup_type(&ty, "__dir__") {
-                    let r = vm.call_method_value(&m, v, &[])?;
-                    let items = vm.iterate(&r)?;
-                    let sorted = crate::types::sort::sort_values(vm, items, &Value::None, false)?;
-                    return Ok(vm.new_list(sorted));
-                }
-            }
-            match v.payload() {
-                Some(Payload::Module(m)) => {
-                    let d = Value::Obj(m.dict.clone());
-                    add_keys(vm, &d, &mut names);
-                }
-                Some(Payload::Type(_)) => {
-                    let o = v.as_obj().cloned().ok_or_else(|| vm.system_error("type"))?;
-                    for t in o.payload_type().mro.get().clone() {
-                        let d = Value::Obj(t.payload_type().dict.clone());
-                        add_keys(vm, &d, &mut names);
-                        names.extend(getset_names(vm, &t).iter().map(|s| s.to_string()));
-                    }
-                }
-                _ => {
-                    for t in ty.payload_type().mro.get().clone() {
-                        names.extend(getset_names(vm, &t).iter().map(|s| s.to_string()));
-                    }
-                    if let Some(d) = v.as_obj().and_then(|o| o.dict.get().clone()) {
-                        add_keys(vm, &Value::Obj(d), &mut names);
-                    }
-                    for t in ty.payload_type().mro.get().clone() {
-                        let d = Value::Obj(t.payload_type().dict.clone());
-                        add_keys(vm, &d, &mut names);
-                    }
-                }
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    let items: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();
-    Ok(vm.new_list(items))
-}
-
 /// The computed attributes of builtin types (CPython's getset and member
 /// descriptors), which live outside the type dicts here.
-fn getset_names(vm: &Vm, t: &crate::object::ObjRef) -> &'static [&'static str] {
+pub(crate) fn getset_names(vm: &Vm, t: &crate::object::ObjRef) -> &'static [&'static str] {
     let ts = vm.types();
     if t.is(&ts.int) {
         &["denominator", "imag", "numerator", "real"]

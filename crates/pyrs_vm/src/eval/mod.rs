@@ -8,6 +8,7 @@
 
 mod ops;
 mod pattern;
+mod with_ops;
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;

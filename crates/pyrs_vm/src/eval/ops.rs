@@ -123,7 +123,12 @@ impl Vm {
 
     pub(super) fn store_name(&mut self, f: &Frame, name: Value, v: Value) -> PyResult<()> {
         match f.locals.as_obj() {
-            Some(l) if matches!(l.payload, Payload::Dict(_)) => self.dict_set(l, name, v),
+            // PyDict_CheckExact: a dict subclass from __prepare__ sees its __setitem__.
+            Some(l)
+                if matches!(l.payload, Payload::Dict(_)) && !l.class().payload_type().heap_type =>
+            {
+                self.dict_set(l, name, v)
+            }
             Some(l) => self.setitem(&Value::Obj(l.clone()), &name, v),
             None => Err(self.system_error("no locals found when storing a name")),
         }
@@ -133,7 +138,7 @@ impl Vm {
         let Some(l) = f.locals.as_obj() else {
             return Err(self.system_error("no locals when deleting a name"));
         };
-        if matches!(l.payload, Payload::Dict(_)) {
+        if matches!(l.payload, Payload::Dict(_)) && !l.class().payload_type().heap_type {
             if self.dict_del(l, name)?.is_none() {
                 return Err(self.name_not_defined(name));
             }

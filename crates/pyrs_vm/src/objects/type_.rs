@@ -23,6 +23,8 @@ pub enum BaseKind {
     Exception,
     /// Instances are made only by the runtime (functions, frames, iterators...).
     NotInstantiable,
+    /// `type` and metaclasses: instances are type objects.
+    Type,
 }
 
 pub struct TypeData {
@@ -39,4 +41,7 @@ pub struct TypeData {
     pub heap_type: bool,
     /// Whether a class statement may name it as a base (Py_TPFLAGS_BASETYPE).
     pub base_type: bool,
+    /// What attribute access needs to know about a class, computed on first
+    /// use (objects/class_cache.rs).
+    pub cache: GilCell<crate::objects::class_cache::ClassCache>,
 }

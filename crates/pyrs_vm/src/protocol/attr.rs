@@ -44,9 +44,11 @@ impl Vm {
 
     /// `getattr(v, name)`.
     pub fn getattr_str(&mut self, v: &Value, name: &str) -> PyResult<Value> {
-        match self.try_getattr(v, name)? {
-            Some(x) => Ok(x),
-            None => Err(self.no_attribute(v, name)),
+        match self.try_getattr(v, name) {
+            Ok(Some(x)) => Ok(x),
+            // AttributeErrors carry `name` and `obj` (protocol/attr_error.rs).
+            Ok(None) => Err(self.attribute_error_context(self.no_attribute(v, name), v, name)),
+            Err(e) => Err(self.attribute_error_context(e, v, name)),
         }
     }
 
@@ -91,20 +93,10 @@ impl Vm {
         if let Some(x) = self.special_attr(v, name)? {
             return Ok(Some(x));
         }
-        // Type objects: their own MRO first, unbound.
-        if let Some(Payload::Type(_)) = v.payload() {
-            let ty = v
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| self.system_error("type"))?;
-            if let Some(found) = self.lookup_type(&ty, name) {
-                return Ok(Some(self.bind_to_class(found, &ty)));
-            }
-            let meta = self.type_of(v).clone();
-            if let Some(found) = self.lookup_type(&meta, name) {
-                return Ok(Some(self.bind(found, v)));
-            }
-            return Ok(None);
+        // Classes, their instances and the descriptor objects: the full
+        // descriptor protocol (protocol/generic_attr.rs).
+        if let Some(r) = self.class_getattr_hook(v, name) {
+            return r;
         }
         if let Some(Payload::Module(m)) = v.payload() {
             if let Some(x) = dict_get_str(&m.dict, name) {
@@ -124,16 +116,6 @@ impl Vm {
         }
         if let Some(d) = descr {
             return Ok(Some(self.bind(d, v)));
-        }
-        if ty.payload_type().heap_type {
-            if let Some(ga) = self.lookup_type(&ty, "__getattr__") {
-                let n = self.new_str(name);
-                return match self.call_method_value(&ga, v, &[n]) {
-                    Ok(x) => Ok(Some(x)),
-                    Err(e) if self.err_matches(&e, &self.types().exc.attribute_error) => Ok(None),
-                    Err(e) => Err(e),
-                };
-            }
         }
         Ok(None)
     }
@@ -164,26 +146,14 @@ impl Vm {
                     }),
                 ))
             }
-            _ => found,
-        }
-    }
-
-    /// A class attribute looked up on the class itself: functions stay plain,
-    /// class methods bind to the class.
-    fn bind_to_class(&self, found: Value, cls: &ObjRef) -> Value {
-        match found.payload() {
-            Some(Payload::NativeFunction(nf))
-                if nf.self_.is_none() && nf.def.kind == MethodKind::Class =>
-            {
-                Value::Obj(ObjRef::new(
-                    &self.types().builtin_function,
-                    Payload::NativeFunction(NativeFunction {
-                        def: nf.def,
-                        self_: Some(Value::Obj(cls.clone())),
-                        owner: nf.owner.clone(),
-                    }),
-                ))
-            }
+            Some(Payload::ClassMethod(f)) => Value::Obj(ObjRef::new(
+                &self.types().method,
+                Payload::BoundMethod {
+                    func: f.clone(),
+                    self_: Value::Obj(self.type_of(instance).clone()),
+                },
+            )),
+            Some(Payload::StaticMethod(f)) => f.clone(),
             _ => found,
         }
     }
@@ -191,7 +161,12 @@ impl Vm {
     /// LOAD_METHOD: avoid making a bound method when the attribute is a plain
     /// function on the type and the instance does not shadow it.
     pub fn load_method(&mut self, v: &Value, name: &str) -> PyResult<Method> {
-        if !matches!(v.payload(), Some(Payload::Type(_) | Payload::Module(_))) {
+        if !matches!(
+            v.payload(),
+            Some(Payload::Type(_) | Payload::Module(_) | Payload::Super(_))
+        ) && !v.as_obj().is_some_and(|o| {
+            o.class().payload_type().heap_type && self.class_cache(o.class()).getattribute
+        }) {
             let ty = self.type_of(v).clone();
             if let Some(found) = self.lookup_type(&ty, name) {
                 let unbound = match found.payload() {
@@ -415,6 +390,18 @@ impl Vm {
 
     /// `setattr(v, name, value)`.
     pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
+        let value = Some(value);
+        if self.class_setattr_hook(v, name, &value)? {
+            return Ok(());
+        }
+        match value {
+            Some(value) => self.setattr_builtin(v, name, value),
+            None => Ok(()),
+        }
+    }
+
+    /// `setattr` on builtin objects (and the builtin state of subclass instances).
+    pub(crate) fn setattr_builtin(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
         if let Some(o) = v.as_obj() {
             match &o.payload {
                 Payload::Module(m) => {
@@ -431,18 +418,6 @@ impl Vm {
                         name,
                         t.name.get()
                     )));
-                }
-                Payload::Function(f) => {
-                    match name {
-                        "__name__" => drop(f.name.replace(value)),
-                        "__qualname__" => drop(f.qualname.replace(value)),
-                        "__module__" => drop(f.module.replace(value)),
-                        "__doc__" => drop(f.doc.replace(value)),
-                        "__defaults__" => drop(f.defaults.replace(value)),
-                        "__kwdefaults__" => drop(f.kwdefaults.replace(value)),
-                        _ => self.instance_dict_set(o, name, value),
-                    }
-                    return Ok(());
                 }
                 Payload::Exception(e) => {
                     match name {
@@ -465,7 +440,8 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                Payload::Instance => {
+                // (A plain `object()` has no __dict__.)
+                Payload::Instance if o.class().payload_type().heap_type => {
                     let ty = o.class().clone();
                     if let Some(sa) = self.lookup_type(&ty, "__setattr__") {
                         if !matches!(sa.payload(), Some(Payload::NativeFunction(_))) {
@@ -512,6 +488,9 @@ impl Vm {
 
     /// `delattr(v, name)`.
     pub fn delattr(&mut self, v: &Value, name: &str) -> PyResult<()> {
+        if self.class_setattr_hook(v, name, &None)? {
+            return Ok(());
+        }
         let dict = match v.payload() {
             Some(Payload::Module(m)) => Some(m.dict.clone()),
             Some(Payload::Type(t)) if t.heap_type => Some(t.dict.clone()),

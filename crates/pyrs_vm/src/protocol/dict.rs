@@ -43,9 +43,11 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         (Value::None, Value::None) => Some(true),
         (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
+            _ if x.is(y) => Some(true),
+            // A subclass may define __eq__: only builtin pairs decide here.
+            _ if x.class().payload_type().heap_type || y.class().payload_type().heap_type => None,
             (Payload::Str(s), Payload::Str(t)) => Some(s.as_str() == t.as_str()),
             (Payload::Int(s), Payload::Int(t)) => Some(s == t),
-            _ if x.is(y) => Some(true),
             _ => None,
         },
         (Value::Obj(x), other) | (other, Value::Obj(x)) => match &x.payload {
@@ -53,7 +55,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 Some(false)
             }
             // A big int never equals an inline int, but may equal a float.
-            Payload::Int(_) if !matches!(other, Value::Float(_)) => Some(false),
+            // (An int subclass instance may hold a small value.)
+            Payload::Int(_)
+                if !matches!(other, Value::Float(_)) && !x.class().payload_type().heap_type =>
+            {
+                Some(false)
+            }
             _ => None,
         },
         _ => Some(false),

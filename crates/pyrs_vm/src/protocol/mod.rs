@@ -3,7 +3,10 @@
 //! for builtin types and special-method lookup for classes.
 
 pub mod attr;
+pub mod attr_error;
 pub mod dict;
+pub mod generic_attr;
+pub mod index;
 pub mod number;
 pub mod object;
 pub mod sequence;

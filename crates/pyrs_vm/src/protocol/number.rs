@@ -108,6 +108,12 @@ impl Vm {
                 if let Some(r) = self.call_binary_special(a, b, INPLACE_DUNDERS[base as usize])? {
                     return Ok(r);
                 }
+                // A list subclass without __iadd__ extends in place.
+                if !self.overrides(a, INPLACE_DUNDERS[base as usize]) {
+                    if let Some(r) = self.inplace_builtin(a, b, base)? {
+                        return Ok(r);
+                    }
+                }
             }
             if let Some(r) = self.binary_with_specials(a, b, base)? {
                 return Ok(r);
@@ -143,6 +149,30 @@ impl Vm {
                 )));
             }
         }
+        if base == nb::MULTIPLY {
+            // sq_repeat's message when a sequence meets a class instance.
+            let is_seq = |v: &Value| {
+                matches!(
+                    v.payload(),
+                    Some(
+                        Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+                    )
+                )
+            };
+            let other = if is_seq(a) && b_heap {
+                Some(b)
+            } else if is_seq(b) && a_heap {
+                Some(a)
+            } else {
+                None
+            };
+            if let Some(o) = other {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(o)
+                )));
+            }
+        }
         let sym = if op >= nb::INPLACE {
             NB_OPS[op as usize].1
         } else {
@@ -166,7 +196,15 @@ impl Vm {
         let (fwd, rev) = DUNDERS[base as usize];
         let ta = self.type_of(a).clone();
         let tb = self.type_of(b).clone();
-        let b_first = !ta.is(&tb) && crate::vm::is_subtype(&tb, &ta);
+        // The right operand's reflected method goes first when its type is a
+        // subclass that overrides it (CPython's method_is_overloaded).
+        let b_first = !ta.is(&tb)
+            && crate::vm::is_subtype(&tb, &ta)
+            && match (self.lookup_type(&tb, rev), self.lookup_type(&ta, rev)) {
+                (Some(x), Some(y)) => !x.is(&y),
+                (Some(_), None) => true,
+                _ => false,
+            };
         if b_first {
             if let Some(r) = self.call_binary_special(b, a, rev)? {
                 return Ok(Some(r));
@@ -187,6 +225,23 @@ impl Vm {
             } else if let Some(r) = self.binary_builtin(a, b, base)? {
                 return Ok(Some(r));
             }
+        }
+        // Subclasses of int, float, str... that do not define the operator
+        // inherit the builtin one.
+        if ta.payload_type().heap_type || tb.payload_type().heap_type {
+            if let Some(r) = self.binary_builtin(a, b, base)? {
+                return Ok(Some(r));
+            }
+            // A sequence repeated by an instance with __index__.
+            if base == nb::MULTIPLY {
+                if let Some(n) = self.index_special(b)? {
+                    return self.binary_builtin(a, &n, base);
+                }
+                if let Some(n) = self.index_special(a)? {
+                    return self.binary_builtin(&n, b, base);
+                }
+            }
+            return Ok(None);
         }
         Ok(None)
     }

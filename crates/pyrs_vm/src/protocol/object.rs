@@ -2,6 +2,7 @@
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
+use crate::objects::descriptor::is_python_defined;
 use crate::objects::int::{self, IntRef};
 use crate::objects::{float, str as pystr};
 use crate::value::Value;
@@ -138,10 +139,7 @@ impl Vm {
         match v {
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => Ok(s.as_str().to_string()),
-                Payload::Exception(_)
-                    if !self.type_of(v).payload_type().heap_type
-                        || self.lookup_type(o.class(), "__str__").is_none() =>
-                {
+                Payload::Exception(_) if !self.overrides(v, "__str__") => {
                     crate::objects::exception::exception_str(self, o)
                 }
                 _ => {
@@ -169,7 +167,8 @@ impl Vm {
     /// Call a user-defined `__repr__`/`__str__` of a class instance, if its class
     /// defines one in Python.
     fn call_special_repr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<String>> {
-        if !o.class().payload_type().heap_type {
+        // (`overrides` also lets `dict.__repr__` on a subclass reach the builtin.)
+        if !self.overrides(&Value::Obj(o.clone()), name) {
             return Ok(None);
         }
         let Some(meth) = self.lookup_type(o.class(), name) else {
@@ -383,6 +382,13 @@ impl Vm {
                 }
                 format!("namespace({})", parts.join(", "))
             }
+            Payload::Super(_)
+            | Payload::MemberDescr(_)
+            | Payload::ClassMethod(_)
+            | Payload::StaticMethod(_) => match self.descriptor_repr(o)? {
+                Some(r) => r,
+                None => format!("<{} object at {:#x}>", self.type_name(&v), o.addr()),
+            },
             _ => {
                 let ty = self.type_of(&v).clone();
                 let module = self.type_module_name(&ty);
@@ -426,6 +432,17 @@ impl Vm {
             Value::Bool(b) => *b as i64,
             Value::Float(f) => float::hash(*f),
             Value::None | Value::Null => 0x5f_3759df,
+            // A subclass of str, int, tuple... with its own __hash__ (or
+            // __hash__ = None, as defining __eq__ implies).
+            Value::Obj(o)
+                if o.class().payload_type().heap_type
+                    && !matches!(o.payload, Payload::Instance | Payload::Slots(_))
+                    && self
+                        .lookup_type(o.class(), "__hash__")
+                        .is_some_and(|h| matches!(h, Value::None) || is_python_defined(&h)) =>
+            {
+                return self.heap_hash(v, o);
+            }
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => s.hash(),
                 Payload::Int(b) => int::hash(&IntRef::Big(b)),
@@ -446,33 +463,31 @@ impl Vm {
                             return Ok(h);
                         }
                     }
-                    if o.class().payload_type().heap_type {
-                        if let Some(h) = self.lookup_type(o.class(), "__hash__") {
-                            if matches!(h, Value::None) {
-                                return Err(self.type_error(format!(
-                                    "unhashable type: '{}'",
-                                    self.type_name(v)
-                                )));
-                            }
-                            if !matches!(h.payload(), Some(Payload::NativeFunction(_))) {
-                                let r = self.call_method_value(&h, v, &[])?;
-                                return match as_int(&r) {
-                                    Some(IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
-                                    Some(IntRef::Big(b)) => Ok(int::hash(&IntRef::Big(b))),
-                                    None => {
-                                        Err(self
-                                            .type_error("__hash__ method should return an integer"))
-                                    }
-                                };
-                            }
-                        }
-                    }
-                    // Identity hash, as CPython's _Py_HashPointer (rotated by 4 bits).
-                    let a = o.addr();
-                    (a.rotate_right(4)) as i64
+                    return self.heap_hash(v, o);
                 }
             },
         })
+    }
+
+    /// `hash()` of an instance of a class: its `__hash__`, else identity.
+    fn heap_hash(&mut self, v: &Value, o: &ObjRef) -> PyResult<i64> {
+        if o.class().payload_type().heap_type {
+            if let Some(h) = self.lookup_type(o.class(), "__hash__") {
+                if matches!(h, Value::None) {
+                    return Err(
+                        self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                    );
+                }
+                let r = self.call_method_value(&h, v, &[])?;
+                return match as_int(&r) {
+                    Some(IntRef::Small(i)) => Ok(if i == -1 { -2 } else { i }),
+                    Some(IntRef::Big(b)) => Ok(int::hash(&IntRef::Big(b))),
+                    None => Err(self.type_error("__hash__ method should return an integer")),
+                };
+            }
+        }
+        // Identity hash, as CPython's _Py_HashPointer (rotated by 4 bits).
+        Ok(o.addr().rotate_right(4) as i64)
     }
 
     /// CPython 3.11's tuple hash (an xxHash-like mix of the item hashes).
@@ -603,7 +618,9 @@ impl Vm {
         let Some(m) = self.lookup_type(&ty, op.dunder()) else {
             return Ok(None);
         };
-        if matches!(m.payload(), Some(Payload::NativeFunction(_))) {
+        // object.__ne__ inverts a class's __eq__; other builtin slots were
+        // already tried by compare_builtin.
+        if matches!(m.payload(), Some(Payload::NativeFunction(_))) && op != CompareOp::Ne {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;
@@ -616,6 +633,14 @@ impl Vm {
 
     /// Comparisons among builtin types; `None` when they do not apply.
     fn compare_builtin(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+        // A class's own comparison methods come first (`__ne__` also
+        // inverts a class's `__eq__`).
+        if self.overrides(a, op.dunder())
+            || self.overrides(b, op.swapped().dunder())
+            || (op == CompareOp::Ne && (self.overrides(a, "__eq__") || self.overrides(b, "__eq__")))
+        {
+            return Ok(None);
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return Ok(Some(Value::Bool(op.test(int::cmp(&x, &y)))));
         }
@@ -663,9 +688,7 @@ impl Vm {
             }
             return crate::types::compare_extra(self, a, b, op);
         };
-        if oa.class().payload_type().heap_type || ob.class().payload_type().heap_type {
-            return Ok(None);
-        }
+
         match (&oa.payload, &ob.payload) {
             (Payload::Str(x), Payload::Str(y)) => {
                 Ok(Some(Value::Bool(op.test(x.as_str().cmp(y.as_str())))))
@@ -694,6 +717,20 @@ impl Vm {
                     (Some(p), Some(q)) => self.eq(&Value::Obj(p), &Value::Obj(q))?,
                     _ => oa.is(ob),
                 };
+                Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+            }
+            (
+                Payload::BoundMethod {
+                    func: f1,
+                    self_: s1,
+                },
+                Payload::BoundMethod {
+                    func: f2,
+                    self_: s2,
+                },
+            ) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+                // method_richcompare: the same function bound to the same object.
+                let eq = f1.is(f2) && s1.is(s2);
                 Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
             }
             (Payload::Range(_), Payload::Range(_))

@@ -28,9 +28,7 @@ impl Vm {
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
         if let Some(p) = v.payload() {
-            let heap = v
-                .as_obj()
-                .is_some_and(|o| o.class().payload_type().heap_type);
+            let heap = self.overrides(v, "__len__");
             if !heap {
                 match p {
                     Payload::Str(s) => return Ok(s.char_len()),
@@ -113,10 +111,13 @@ impl Vm {
                     format!("cannot fit 'int' into an index-sized integer"),
                 )),
             },
-            None => Err(self.type_error(format!(
-                "{what} indices must be integers or slices, not {}",
-                self.type_name(v)
-            ))),
+            None => match self.index_special(v)? {
+                Some(i) => self.index_value(&i, what),
+                None => Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(v)
+                ))),
+            },
         }
     }
 
@@ -187,8 +188,12 @@ impl Vm {
                     isize::MAX / 2
                 }))
             }
-            None => Err(self
-                .type_error("slice indices must be integers or None or have an __index__ method")),
+            None => match self.index_special(v)? {
+                Some(i) => self.slice_index(&i),
+                None => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            },
         }
     }
 
@@ -205,9 +210,7 @@ impl Vm {
 
     /// `v[key]`.
     pub fn getitem(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__getitem__");
         if !heap {
             if let Some(p) = v.payload() {
                 match p {
@@ -292,7 +295,7 @@ impl Vm {
                             .ok_or_else(|| self.system_error("dict"))?;
                         return match self.dict_get(&d, key)? {
                             Some(x) => Ok(x),
-                            None => Err(self.key_error(key.clone())),
+                            None => self.dict_missing(&d, key),
                         };
                     }
                     Payload::Range(_) => return self.range_getitem(v, key),
@@ -302,11 +305,8 @@ impl Vm {
                             .cloned()
                             .ok_or_else(|| self.system_error("type"))?;
                         if let Some(m) = self.lookup_type(&ty, "__class_getitem__") {
-                            // A builtin's is a class method: bind it to the class.
-                            if matches!(m.payload(), Some(Payload::NativeFunction(_))) {
-                                return self.call_method_value(&m, v, std::slice::from_ref(key));
-                            }
-                            return self.call(&m, &[key.clone()]);
+                            let m = self.descr_get(m, None, &ty)?;
+                            return self.call(&m, std::slice::from_ref(key));
                         }
                         let name = ty.payload_type().name.get().clone();
                         return Err(self.type_error(format!("type '{name}' is not subscriptable")));
@@ -340,6 +340,14 @@ impl Vm {
             let s = (**s).clone();
             return crate::types::range::range_slice(self, v, &s);
         }
+        let converted;
+        let key = match self.index_special(key)? {
+            Some(i) => {
+                converted = i;
+                &converted
+            }
+            None => key,
+        };
         let Some(i) = as_int(key) else {
             return Err(self.type_error(format!(
                 "range indices must be integers or slices, not {}",
@@ -362,9 +370,7 @@ impl Vm {
 
     /// `v[key] = value`.
     pub fn setitem(&mut self, v: &Value, key: &Value, value: Value) -> PyResult<()> {
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__setitem__");
         if !heap {
             match v.payload() {
                 Some(Payload::List(l)) => {
@@ -433,9 +439,7 @@ impl Vm {
 
     /// `del v[key]`.
     pub fn delitem(&mut self, v: &Value, key: &Value) -> PyResult<()> {
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__delitem__");
         if !heap {
             match v.payload() {
                 Some(Payload::List(l)) => {
@@ -487,9 +491,7 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        let heap = container
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(container, "__contains__");
         if !heap {
             match container.payload() {
                 Some(Payload::Str(s)) => {
@@ -586,9 +588,7 @@ impl Vm {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         let t = self.types();
-        let heap = v
-            .as_obj()
-            .is_some_and(|o| o.class().payload_type().heap_type);
+        let heap = self.overrides(v, "__iter__");
         if !heap {
             match v.payload() {
                 Some(Payload::List(_)) => {
@@ -688,9 +688,10 @@ impl Vm {
                 }
                 return Ok(r);
             }
-            if self.lookup_type(&ty, "__getitem__").is_some() {
-                return Ok(crate::types::iterators::getitem_iter(self, v.clone()));
-            }
+        }
+        // The sequence protocol: a class with __getitem__ but no __iter__.
+        if self.overrides(v, "__getitem__") {
+            return Ok(crate::objects::descriptor::new_seq_iter(self, v.clone()));
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
     }

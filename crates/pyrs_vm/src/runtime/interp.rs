@@ -26,6 +26,7 @@ impl Interp {
         let types = Types::new();
         let modules = crate::protocol::new_dict_raw(&types);
         let (builtins, builtins_dict) = crate::builtins::make_module(&types);
+        crate::builtins_class::install(&types, &builtins, &builtins_dict);
         let (sys, sys_dict) = crate::sysmodule::make_module(&types, &config, &modules);
         crate::protocol::dict_set_str_raw(&types, &modules, "builtins", builtins.clone().into());
         crate::protocol::dict_set_str_raw(&types, &modules, "sys", sys.clone().into());

@@ -27,6 +27,7 @@ pub fn new_type(
         dict,
         base_kind,
         heap_type: false,
+        cache: Default::default(),
         base_type,
     };
     let ty = ObjRef::new(meta, Payload::Type(Box::new(data)));
@@ -223,6 +224,8 @@ pub struct Types {
     pub buffered_reader: ObjRef,
     pub buffered_writer: ObjRef,
     pub exc: ExcTypes,
+    /// property, classmethod, staticmethod, super... (objects/descriptor.rs).
+    pub class: crate::objects::descriptor::ClassTypes,
     /// The singletons that are heap objects.
     pub not_implemented_value: ObjRef,
     pub ellipsis_value: ObjRef,
@@ -240,8 +243,9 @@ impl Types {
             bases: GilCell::new(Vec::new()),
             mro: GilCell::new(Vec::new()),
             dict: ObjRef::new(&boot, Payload::Dict(GilCell::new(DictData::new()))),
-            base_kind: BaseKind::Object,
+            base_kind: BaseKind::Type,
             heap_type: false,
+            cache: Default::default(),
             base_type: true,
         };
         let type_ = ObjRef::new_self_typed(Payload::Type(Box::new(type_data)));
@@ -317,6 +321,7 @@ impl Types {
             buffered_reader: t("BufferedReader", &object, na, false),
             buffered_writer: t("BufferedWriter", &object, na, false),
             exc: ExcTypes::new(&type_, &dict, &object),
+            class: crate::objects::descriptor::ClassTypes::new(&type_, &dict, &object),
             not_implemented_value: ObjRef::new(&object, Payload::Singleton("NotImplemented")),
             ellipsis_value: ObjRef::new(&object, Payload::Singleton("Ellipsis")),
             int,
@@ -329,6 +334,9 @@ impl Types {
             .not_implemented_value
             .set_class(&types.not_implemented);
         types.ellipsis_value.set_class(&types.ellipsis);
+        // The class machinery's generic dunders first, so that the builtin
+        // types' own (types/dunders.rs) take precedence where both exist.
+        crate::objects::class::install(&types);
         crate::types::install_methods(&types);
         // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin class
         // with two bases; its MRO is the C3 merge of theirs.

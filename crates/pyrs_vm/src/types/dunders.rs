@@ -92,11 +92,13 @@ fn binary(vm: &mut Vm, args: Args, me: Kind, op: u32, reflected: bool) -> PyResu
         return Ok(vm.not_implemented());
     }
     let b = plain(vm, &r[0]).unwrap_or_else(|| r[0].clone());
-    if reflected {
-        vm.binary_op(&b, &a, op)
-    } else {
-        vm.binary_op(&a, &b, op)
-    }
+    without_override(|| {
+        if reflected {
+            vm.binary_op(&b, &a, op)
+        } else {
+            vm.binary_op(&a, &b, op)
+        }
+    })
 }
 
 fn compare(vm: &mut Vm, args: Args, me: Kind, op: CompareOp) -> PyResult<Value> {
@@ -121,7 +123,17 @@ fn compare(vm: &mut Vm, args: Args, me: Kind, op: CompareOp) -> PyResult<Value> 
         return Ok(vm.not_implemented());
     }
     let b = plain(vm, &r[0]).unwrap_or_else(|| r[0].clone());
-    vm.rich_compare(&a, &b, op)
+    without_override(|| vm.rich_compare(&a, &b, op))
+}
+
+/// Runs a protocol operation on values `plain` could not copy out of a
+/// subclass instance (dicts, sets), skipping the subclass's override, which
+/// may be the very method calling us through super().
+fn without_override<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    crate::protocol::generic_attr::bypass_next_override();
+    let r = f();
+    crate::protocol::generic_attr::clear_bypass();
+    r
 }
 
 fn unary(vm: &mut Vm, args: Args, which: &str) -> PyResult<Value> {
@@ -129,16 +141,13 @@ fn unary(vm: &mut Vm, args: Args, which: &str) -> PyResult<Value> {
     let Some(a) = plain(vm, this(&args)) else {
         return Ok(vm.not_implemented());
     };
-    match which {
+    without_override(|| match which {
         "__neg__" => vm.neg(&a),
         "__pos__" => vm.pos(&a),
         "__invert__" => vm.invert(&a),
         "__bool__" => vm.is_true(&a).map(Value::Bool),
-        _ => {
-            let s = vm.repr_string(&a)?;
-            Ok(vm.new_str(s))
-        }
-    }
+        _ => vm.repr_string(&a).map(|s| vm.new_str(s)),
+    })
 }
 
 macro_rules! binops {

@@ -100,6 +100,10 @@ pub fn install_methods(types: &Types) {
 
 /// `cls(*args, **kwargs)` for the builtin types.
 pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
+    // Classes, metaclasses and the descriptor types: objects/class.rs.
+    if let Some(r) = vm.call_type_hook(cls, args) {
+        return r;
+    }
     let t = vm.types();
     let pos = args.pos();
     if cls.is(&t.type_) && pos.len() == 1 && !args.has_kwargs() {
@@ -502,41 +506,6 @@ fn range_new(vm: &mut Vm, pos: &[Value]) -> PyResult<Value> {
         &vm.types().range,
         Payload::Range(RangeData { start, stop, step }),
     )))
-}
-
-// ----- the context-manager opcodes -----
-
-impl Vm {
-    /// BEFORE_WITH: look up `__enter__` and `__exit__` on the manager's type,
-    /// call `__enter__`, and return (bound `__exit__`, its result).
-    pub fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
-        let ty = self.type_of(mgr).clone();
-        let Some(enter) = self.lookup_type(&ty, "__enter__") else {
-            return Err(self.type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                self.type_name(mgr)
-            )));
-        };
-        let Some(exit) = self.lookup_type(&ty, "__exit__") else {
-            return Err(self.type_error(format!(
-                "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                self.type_name(mgr)
-            )));
-        };
-        let exit = self.bind(exit, mgr);
-        let res = self.call_method_value(&enter, mgr, &[])?;
-        Ok((exit, res))
-    }
-
-    /// WITH_EXCEPT_START: `exit(type(val), val, val.__traceback__)`.
-    pub fn with_except_start(&mut self, exit: &Value, val: &Value) -> PyResult<Value> {
-        let ty = Value::Obj(self.type_of(val).clone());
-        let tb = match val.payload() {
-            Some(Payload::Exception(e)) => e.traceback.cloned(),
-            _ => Value::None,
-        };
-        self.call(exit, &[ty, val.clone(), tb])
-    }
 }
 
 // ----- exceptions and bytes -----

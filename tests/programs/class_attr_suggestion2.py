@@ -1,0 +1,5 @@
+class Config:
+    timeout = 30
+    def reload(self):
+        pass
+Config.timeot

@@ -1,0 +1,4 @@
+class Config:
+    def reload(self):
+        pass
+Config().relod()

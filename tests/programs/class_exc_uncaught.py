@@ -1,0 +1,8 @@
+class MyError(Exception):
+    pass
+
+def fail():
+    raise MyError("something went wrong")
+
+print("before")
+fail()
