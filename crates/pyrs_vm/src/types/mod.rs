@@ -557,6 +557,20 @@ pub fn exception_str(vm: &mut Vm, e: &ObjRef) -> PyResult<String> {
     };
     let args = d.args.cloned();
     let is_key_error = crate::vm::is_subtype(e.class(), &vm.types().exc.key_error);
+    let t = &vm.types().exc;
+    for (ty, decode) in [
+        (&t.unicode_decode_error, true),
+        (&t.unicode_encode_error, false),
+    ] {
+        if crate::vm::is_subtype(e.class(), ty) {
+            if let Some(s) = args
+                .as_tuple()
+                .and_then(|a| codecs::unicode_error_str(decode, a))
+            {
+                return Ok(s);
+            }
+        }
+    }
     if crate::vm::is_subtype(e.class(), &vm.types().exc.syntax_error) {
         // SyntaxError_str: "msg (file, line N)".
         if let Some([msg, details]) = args.as_tuple() {
