@@ -244,9 +244,9 @@ impl Vm {
             &self.types().exc.module_not_found_error,
             vec![self.new_str(msg)],
         );
-        self.instance_dict_set_pub(&e, "name", self.new_str(name));
-        self.instance_dict_set_pub(&e, "path", Value::None);
-        self.instance_dict_set_pub(&e, "msg", self.new_str(msg));
+        self.instance_dict_set(&e, "name", self.new_str(name));
+        self.instance_dict_set(&e, "path", Value::None);
+        self.instance_dict_set(&e, "msg", self.new_str(msg));
         PyErr(e)
     }
 

@@ -40,7 +40,7 @@ impl Vm {
             "name '{}' is not defined",
             name.as_str().unwrap_or("?")
         ));
-        self.instance_dict_set_pub(&e.0, "name", name.clone());
+        self.instance_dict_set(&e.0, "name", name.clone());
         e
     }
 
@@ -540,8 +540,8 @@ impl Vm {
             format!("cannot import name '{name}' from '{mname}' ({location})")
         };
         let e = self.new_exception(&self.types().exc.import_error, vec![self.new_str(msg)]);
-        self.instance_dict_set_pub(&e, "name", pkg.map_or(Value::None, |p| self.new_str(p)));
-        self.instance_dict_set_pub(&e, "path", file.map_or(Value::None, |f| self.new_str(f)));
+        self.instance_dict_set(&e, "name", pkg.map_or(Value::None, |p| self.new_str(p)));
+        self.instance_dict_set(&e, "path", file.map_or(Value::None, |f| self.new_str(f)));
         Err(PyErr(e))
     }
 
@@ -593,18 +593,6 @@ impl Vm {
             self.setitem(&Value::Obj(l.clone()), &key, Value::Obj(d))?;
         }
         Ok(())
-    }
-
-    pub fn instance_dict_set_pub(&self, o: &ObjRef, name: &str, value: Value) {
-        let d = match o.dict.get().clone() {
-            Some(d) => d,
-            None => {
-                let d = self.new_dict();
-                *o.dict.get_mut() = Some(d.clone());
-                d
-            }
-        };
-        crate::protocol::dict::dict_set_str_raw(self.types(), &d, name, value);
     }
 }
 

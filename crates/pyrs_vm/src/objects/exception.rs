@@ -300,9 +300,23 @@ pub fn exception_new(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         Payload::Exception(Box::new(ExceptionData::new(vm.new_tuple(stored_args)))),
     );
     for (k, v) in attrs {
-        vm.instance_dict_set_pub(&e, k, v);
+        vm.instance_dict_set(&e, k, v);
     }
     Ok(Value::Obj(e))
+}
+
+/// A UnicodeDecodeError/UnicodeEncodeError raised by a codec, with the
+/// attributes its constructor stores from `(encoding, object, start, end,
+/// reason)`.
+pub fn unicode_error(vm: &Vm, cls: &ObjRef, args: [Value; 5]) -> ObjRef {
+    let e = vm.new_exception(cls, args.to_vec());
+    for (k, v) in ["encoding", "object", "start", "end", "reason"]
+        .into_iter()
+        .zip(args)
+    {
+        vm.instance_dict_set(&e, k, v);
+    }
+    e
 }
 
 /// An attribute stored at construction (errno, name, ...), or None.

@@ -99,9 +99,9 @@ pub fn group_new(vm: &mut Vm, cls: &ObjRef, pos: &[Value]) -> PyResult<Value> {
     }
     let args = vm.new_tuple(vec![message.clone(), excs.clone()]);
     let e = ObjRef::new(&cls, Payload::Exception(Box::new(ExceptionData::new(args))));
-    vm.instance_dict_set_pub(&e, "message", message.clone());
+    vm.instance_dict_set(&e, "message", message.clone());
     let tuple = vm.new_tuple(items);
-    vm.instance_dict_set_pub(&e, "exceptions", tuple);
+    vm.instance_dict_set(&e, "exceptions", tuple);
     Ok(Value::Obj(e))
 }
 

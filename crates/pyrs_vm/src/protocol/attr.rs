@@ -304,6 +304,16 @@ impl Vm {
             (Payload::File(f), _) if !name.starts_with('_') => {
                 crate::types::file::file_attr(self, f.get(), name)
             }
+            (Payload::Exception(e), "encoding" | "object" | "start" | "end" | "reason")
+                if crate::vm::is_subtype(o.class(), &self.types().exc.unicode_error)
+                    && e.args.get().as_tuple().is_some_and(|a| a.len() == 5) =>
+            {
+                let i = ["encoding", "object", "start", "end", "reason"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(0);
+                e.args.get().as_tuple().and_then(|a| a.get(i).cloned())
+            }
             (Payload::Range(r), "start") => Some(r.start.clone()),
             (Payload::Range(r), "stop") => Some(r.stop.clone()),
             (Payload::Range(r), "step") => Some(r.step.clone()),
@@ -474,7 +484,7 @@ impl Vm {
         )))
     }
 
-    fn instance_dict_set(&self, o: &ObjRef, name: &str, value: Value) {
+    pub(crate) fn instance_dict_set(&self, o: &ObjRef, name: &str, value: Value) {
         let d = match o.dict.get().clone() {
             Some(d) => d,
             None => {

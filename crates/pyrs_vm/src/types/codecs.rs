@@ -4,6 +4,7 @@
 //! UnicodeError messages. Reference: Objects/unicodeobject.c, Python/codecs.c.
 
 use crate::error::PyResult;
+use crate::value::Value;
 use crate::vm::Vm;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -154,17 +155,14 @@ pub fn encode(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8
         }
         match errors {
             "strict" | "surrogateescape" => {
-                let what = if j - i == 1 {
-                    format!(
-                        "character '{}' in position {i}",
-                        crate::builtins::ascii_escape(&c.to_string())
-                    )
-                } else {
-                    format!("characters in position {i}-{}", j - 1)
-                };
-                return Err(vm.new_error(
-                    &vm.types().exc.unicode_encode_error,
-                    format!("'{name}' codec can't encode {what}: ordinal not in range({limit})"),
+                let _ = c;
+                return Err(encode_error(
+                    vm,
+                    name,
+                    s,
+                    i,
+                    j,
+                    &format!("ordinal not in range({limit})"),
                 ));
             }
             "ignore" => {}
@@ -201,11 +199,13 @@ pub fn decode(vm: &Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Strin
                 }
                 match errors {
                     "strict" => {
-                        return Err(vm.new_error(
-                            &vm.types().exc.unicode_decode_error,
-                            format!(
-                                "'{name}' codec can't decode byte 0x{x:02x} in position {i}: ordinal not in range(128)"
-                            ),
+                        return Err(decode_error(
+                            vm,
+                            name,
+                            b,
+                            i,
+                            i + 1,
+                            "ordinal not in range(128)",
                         ))
                     }
                     "ignore" => {}
@@ -244,15 +244,12 @@ pub fn decode(vm: &Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Strin
                                 Some(_) if rest[good] > 0xf4 => "invalid start byte",
                                 Some(_) => "invalid continuation byte",
                             };
-                            let what = if bad == 1 || e.error_len().is_some() {
-                                format!("byte 0x{:02x} in position {start}", rest[good])
+                            let end = if e.error_len().is_some() {
+                                start + 1
                             } else {
-                                format!("bytes in position {start}-{}", start + bad - 1)
+                                start + bad
                             };
-                            return Err(vm.new_error(
-                                &vm.types().exc.unicode_decode_error,
-                                format!("'{name}' codec can't decode {what}: {reason}"),
-                            ));
+                            return Err(decode_error(vm, name, b, start, end, reason));
                         }
                         match errors {
                             "ignore" => {}
@@ -303,17 +300,7 @@ fn decode_wide(
         }
     }
     let offset = b.len() - data.len();
-    let fail = |pos: usize, end: usize, reason: &str| {
-        let what = if end - pos == 1 {
-            format!("byte 0x{:02x} in position {pos}", b[pos])
-        } else {
-            format!("bytes in position {pos}-{}", end - 1)
-        };
-        vm.new_error(
-            &vm.types().exc.unicode_decode_error,
-            format!("'{name}' codec can't decode {what}: {reason}"),
-        )
-    };
+    let fail = |pos: usize, end: usize, reason: &str| decode_error(vm, name, b, pos, end, reason);
     let unit_at = |i: usize| -> u32 {
         let u = &data[i..i + width];
         if width == 2 {
@@ -388,4 +375,49 @@ fn decode_wide(
         i += width;
     }
     Ok(out)
+}
+
+/// A UnicodeDecodeError with CPython's arguments
+/// `(encoding, object, start, end, reason)`; `str()` makes the message.
+pub fn decode_error(
+    vm: &Vm,
+    name: &str,
+    obj: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::error::PyErr {
+    crate::error::PyErr(crate::objects::exception::unicode_error(
+        vm,
+        &vm.types().exc.unicode_decode_error,
+        [
+            vm.new_str(name),
+            vm.new_bytes(obj.to_vec()),
+            Value::Int(start as i64),
+            Value::Int(end as i64),
+            vm.new_str(reason),
+        ],
+    ))
+}
+
+/// A UnicodeEncodeError with CPython's arguments.
+pub fn encode_error(
+    vm: &Vm,
+    name: &str,
+    obj: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::error::PyErr {
+    crate::error::PyErr(crate::objects::exception::unicode_error(
+        vm,
+        &vm.types().exc.unicode_encode_error,
+        [
+            vm.new_str(name),
+            vm.new_str(obj),
+            Value::Int(start as i64),
+            Value::Int(end as i64),
+            vm.new_str(reason),
+        ],
+    ))
 }
