@@ -242,6 +242,25 @@ fn repeat(seq: &Const, n: &BigInt) -> Option<Const> {
     })
 }
 
+/// `a + b`, `a - b`, `a * b` with a complex operand, computed as complex's
+/// own arithmetic does (the other operand becomes `complex(x, 0.0)`, so
+/// `0.0 + -0.0` rules apply to the imaginary part). Other operators are left
+/// to run time.
+fn fold_complex(l: &Const, op: Operator, r: &Const) -> Option<Const> {
+    let parts = |c: &Const| match c {
+        Const::Complex { real, imag } => Some((*real, *imag)),
+        other => as_float(other).map(|f| (f, 0.0)),
+    };
+    let ((a, b), (c, d)) = (parts(l)?, parts(r)?);
+    let (real, imag) = match op {
+        Operator::Add => (a + c, b + d),
+        Operator::Sub => (a - c, b - d),
+        Operator::Mult => (a * c - b * d, a * d + b * c),
+        _ => return None,
+    };
+    Some(Const::Complex { real, imag })
+}
+
 fn fold_binop(l: &Const, op: Operator, r: &Const) -> Option<Const> {
     // Sequences first: concatenation and repetition.
     match (op, l, r) {
@@ -264,6 +283,9 @@ fn fold_binop(l: &Const, op: Operator, r: &Const) -> Option<Const> {
             return repeat(r, &as_int(l)?)
         }
         _ => {}
+    }
+    if matches!(l, Const::Complex { .. }) || matches!(r, Const::Complex { .. }) {
+        return fold_complex(l, op, r);
     }
     if !is_number(l) || !is_number(r) {
         return None;
