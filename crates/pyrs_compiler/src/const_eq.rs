@@ -39,7 +39,7 @@ pub fn python_eq(a: &Const, b: &Const) -> bool {
     }
 }
 
-fn str_repr(s: &str) -> String {
+pub(crate) fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {

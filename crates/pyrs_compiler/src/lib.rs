@@ -10,6 +10,7 @@ mod ir;
 mod peephole;
 mod percent_format;
 mod unit;
+mod unparse;
 
 pub use pyrs_bytecode::CodeObject;
 pub use pyrs_syntax::{SyntaxErrorInfo, SyntaxErrorKind};

@@ -101,7 +101,7 @@ impl<'a> Compiler<'a> {
         let mangled = self.mangle(name);
         self.load_const(Const::Str(Rc::from(mangled.as_str())));
         if self.options.future_flags & pyrs_bytecode::code::flags::CO_FUTURE_ANNOTATIONS != 0 {
-            let text = self.source_text(ann.range());
+            let text = crate::unparse::unparse(ann);
             self.load_const(Const::Str(Rc::from(text.as_str())));
         } else if let Expr::Starred(s) = ann {
             // `*args: *Ts` (PEP 646) is 3.11 syntax: unpack the single value.
@@ -112,14 +112,6 @@ impl<'a> Compiler<'a> {
         }
         *count += 2;
         Ok(())
-    }
-
-    /// The source text of a range (an approximation of `_PyAST_ExprAsUnicode`).
-    pub fn source_text(&self, r: TextRange) -> String {
-        self.source
-            .get(usize::from(r.start())..usize::from(r.end()))
-            .unwrap_or("")
-            .to_string()
     }
 
     /// `compiler_visit_annotations`: whether an annotations tuple was pushed.

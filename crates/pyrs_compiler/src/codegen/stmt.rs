@@ -193,7 +193,7 @@ impl<'a> Compiler<'a> {
                 );
                 if a.simple && module_or_class {
                     if future {
-                        let text = self.source_text(a.annotation.range());
+                        let text = crate::unparse::unparse(&a.annotation);
                         self.load_const(Const::Str(Rc::from(text.as_str())));
                     } else {
                         self.visit_expr(&a.annotation)?;
