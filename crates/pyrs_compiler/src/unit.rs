@@ -121,8 +121,12 @@ impl Unit {
 fn const_key_eq(a: &Const, b: &Const) -> bool {
     match (a, b) {
         (Const::Code(x), Const::Code(y)) => code_eq(x, y),
-        (Const::Tuple(x), Const::Tuple(y)) | (Const::FrozenSet(x), Const::FrozenSet(y)) => {
+        (Const::Tuple(x), Const::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| const_key_eq(p, q))
+        }
+        // Sets are equal whatever the order of their items.
+        (Const::FrozenSet(x), Const::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| const_key_eq(p, q)))
         }
         _ => a.same_key(b),
     }

@@ -117,11 +117,10 @@ impl<'a> Compiler<'a> {
             if let Some(items) = consts {
                 let saved = self.u().loc;
                 self.set_loc(e.range());
-                let items = std::rc::Rc::from(items);
                 self.load_const(if set {
-                    Const::FrozenSet(items)
+                    Const::FrozenSet(std::rc::Rc::from(crate::const_eq::set_items(items)))
                 } else {
-                    Const::Tuple(items)
+                    Const::Tuple(std::rc::Rc::from(items))
                 });
                 self.u().loc = saved;
                 return Ok(());

@@ -498,7 +498,7 @@ impl<'a> Compiler<'a> {
                     self.load_const(Const::Tuple(Rc::from(items)));
                 } else {
                     let folded = if add == Opcode::SET_ADD {
-                        Const::FrozenSet(Rc::from(items))
+                        Const::FrozenSet(Rc::from(crate::const_eq::set_items(items)))
                     } else {
                         Const::Tuple(Rc::from(items))
                     };

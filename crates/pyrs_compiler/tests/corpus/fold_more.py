@@ -15,3 +15,10 @@ def g(x, y, z):
     return a, b, c
 
 print(f([0, 1, 2]), g(1, 2, 3), len(f.__code__.co_consts))
+
+# Folded sets keep the first of equal items; equal sets share a constant.
+def sets(x):
+    s = {1, 1.0, True}
+    return s, x in {1, 2, 1.0}, x in {2, 1}, {0.0, -0.0, 0}, [type(v).__name__ for v in s]
+
+print(sets(1), sets.__code__.co_consts[1:-1])
