@@ -70,6 +70,18 @@ pub fn compile(
     .map_err(with_file_text)
 }
 
+/// As `compile`, from a source's bytes decoded as CPython decodes a file
+/// (PEP 263 coding declarations, a UTF-8 BOM).
+pub fn compile_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    options: &CompileOptions,
+) -> Result<CodeObject, SyntaxErrorInfo> {
+    let text = pyrs_syntax::decode_source(source, filename)?;
+    compile(&text, filename, mode, options)
+}
+
 /// `future_parse`: the `from __future__ import ...` statements at the top of a
 /// module (after an optional docstring).
 fn future_flags_of(body: &[pyrs_syntax::ast::Stmt]) -> u32 {

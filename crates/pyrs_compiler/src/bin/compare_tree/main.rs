@@ -17,7 +17,7 @@ mod diff;
 
 use diff::Tally;
 use pyrs_bytecode::marshal;
-use pyrs_compiler::{compile, CompileOptions, Mode};
+use pyrs_compiler::{compile_bytes, CompileOptions, Mode};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -124,13 +124,12 @@ fn run_cpython(
 /// Compiles one file with pyrs; a panic is reported as an error, not a crash.
 fn pyrs_compile(path: &Path, optimize: u8) -> Result<pyrs_bytecode::CodeObject, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let src = String::from_utf8(bytes).map_err(|_| "source is not UTF-8".to_string())?;
     let fname = path.to_string_lossy().to_string();
     let options = CompileOptions {
         optimize,
         ..CompileOptions::default()
     };
-    let result = std::panic::catch_unwind(|| compile(&src, &fname, Mode::Exec, &options));
+    let result = std::panic::catch_unwind(|| compile_bytes(&bytes, &fname, Mode::Exec, &options));
     match result {
         Ok(Ok(co)) => Ok(co),
         Ok(Err(e)) => Err(format!("{}: {} (line {})", kind_name(&e), e.msg, e.lineno)),

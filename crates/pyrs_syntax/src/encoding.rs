@@ -1,0 +1,172 @@
+//! Source bytes to text, as CPython's tokenizer decodes a file or a bytes
+//! source (PEP 263; Parser/tokenizer.c `check_bom`, `check_coding_spec`,
+//! `get_normal_name`): a UTF-8 BOM, or a `coding[:=]` comment on the first or
+//! second line, else UTF-8. UTF-8, Latin-1 and ASCII are decoded here; other
+//! codecs are reported as unsupported.
+
+use crate::{SyntaxErrorInfo, SyntaxErrorKind};
+
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// `get_normal_name`: CPython's spelling of the common encodings.
+fn normal_name(name: &str) -> String {
+    let lower: String = name
+        .chars()
+        .take(12)
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if lower == "utf-8" || lower.starts_with("utf-8-") {
+        "utf-8".into()
+    } else if ["latin-1", "iso-8859-1", "iso-latin-1"]
+        .iter()
+        .any(|n| lower == *n || lower.starts_with(&format!("{n}-")))
+    {
+        "iso-8859-1".into()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The encoding a `# -*- coding: NAME -*-` line declares.
+fn coding_spec(line: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(line).ok()?;
+    let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
+    let comment = trimmed.strip_prefix('#')?;
+    let at = comment.find("coding")?;
+    let rest = &comment[at + "coding".len()..];
+    let rest = rest.strip_prefix([':', '='])?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    (!name.is_empty()).then(|| normal_name(&name))
+}
+
+/// Whether a line holds only whitespace and maybe a comment, so that the
+/// next line may still carry the coding declaration.
+fn blank_or_comment(line: &[u8]) -> bool {
+    let t: Vec<u8> = line
+        .iter()
+        .copied()
+        .skip_while(|c| matches!(c, b' ' | b'\t' | b'\x0c'))
+        .collect();
+    t.is_empty() || t[0] == b'#' || t[0] == b'\n' || t[0] == b'\r'
+}
+
+fn error(filename: &str, lineno: u32, msg: String) -> SyntaxErrorInfo {
+    SyntaxErrorInfo {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg,
+        filename: filename.to_string(),
+        lineno,
+        offset: 0,
+        end_lineno: lineno,
+        end_offset: 0,
+        text: None,
+    }
+}
+
+/// Decodes a source file's bytes per PEP 263.
+pub fn decode_source(data: &[u8], filename: &str) -> Result<String, SyntaxErrorInfo> {
+    let (body, has_bom) = match data.strip_prefix(BOM) {
+        Some(rest) => (rest, true),
+        None => (data, false),
+    };
+    let mut lines = body.split_inclusive(|&b| b == b'\n');
+    let first = lines.next().unwrap_or(&[]);
+    let mut spec = coding_spec(first).map(|n| (n, 1));
+    if spec.is_none() && blank_or_comment(first) {
+        spec = lines.next().and_then(coding_spec).map(|n| (n, 2));
+    }
+    let (encoding, line) = spec.unwrap_or(("utf-8".into(), 1));
+    if has_bom && encoding != "utf-8" {
+        return Err(error(
+            filename,
+            line,
+            format!("encoding problem: {encoding} with BOM"),
+        ));
+    }
+    // Python's codec registry aliases for the three codecs decoded here.
+    let codec = encoding.to_ascii_lowercase().replace('_', "-");
+    let codec = match codec.as_str() {
+        "utf8" | "u8" | "utf" | "cp65001" => "utf-8",
+        "latin1" | "latin" | "l1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" => "iso-8859-1",
+        "us-ascii" | "646" | "us" => "ascii",
+        other => other,
+    }
+    .to_string();
+    match codec.as_str() {
+        "utf-8" => String::from_utf8(body.to_vec()).map_err(|e| {
+            let pos = e.utf8_error().valid_up_to();
+            let byte = body.get(pos).copied().unwrap_or(0);
+            let lineno = body[..pos].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            error(
+                filename,
+                lineno,
+                format!(
+                    "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"
+                ),
+            )
+        }),
+        "iso-8859-1" => Ok(body.iter().map(|&b| b as char).collect()),
+        "ascii" => match body.iter().position(|&b| b >= 0x80) {
+            None => Ok(body.iter().map(|&b| b as char).collect()),
+            Some(pos) => Err(error(
+                filename,
+                1,
+                format!(
+                    "(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
+                    body[pos]
+                ),
+            )),
+        },
+        other => Err(error(
+            filename,
+            line,
+            format!("pyrs: source encoding '{other}' is not supported yet"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_source;
+
+    #[test]
+    fn cookies_and_boms() {
+        assert_eq!(decode_source(b"x = 1\n", "f").unwrap(), "x = 1\n");
+        assert_eq!(
+            decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f").unwrap(),
+            "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
+        );
+        assert_eq!(
+            decode_source(
+                b"#!/usr/bin/env python\n# vim: set fileencoding=iso_8859_1 :\ns='\xff'",
+                "f"
+            )
+            .unwrap()
+            .chars()
+            .last(),
+            Some('\'')
+        );
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbfx = 1\n", "f").unwrap(),
+            "x = 1\n"
+        );
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbf# coding: latin-1\n", "f")
+                .unwrap_err()
+                .msg,
+            "encoding problem: iso-8859-1 with BOM"
+        );
+        // A cookie on line 2 counts only after a comment or blank line 1.
+        assert!(decode_source(b"x = 1\n# coding: latin-1\ny = '\xe9'\n", "f").is_err());
+    }
+}
