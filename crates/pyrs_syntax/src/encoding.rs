@@ -8,6 +8,60 @@ use crate::{SyntaxErrorInfo, SyntaxErrorKind};
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
+/// Codecs Python has that are not decoded here: a source declaring one is
+/// refused as unsupported rather than as an unknown encoding.
+const KNOWN_CODECS: &[&str] = &[
+    "cp1252",
+    "windows-1252",
+    "cp1251",
+    "windows-1251",
+    "cp1250",
+    "koi8-r",
+    "koi8-u",
+    "iso-8859-2",
+    "iso-8859-3",
+    "iso-8859-4",
+    "iso-8859-5",
+    "iso-8859-6",
+    "iso-8859-7",
+    "iso-8859-8",
+    "iso-8859-9",
+    "iso-8859-10",
+    "iso-8859-13",
+    "iso-8859-14",
+    "iso-8859-15",
+    "iso-8859-16",
+    "latin-2",
+    "latin2",
+    "cp437",
+    "cp850",
+    "cp866",
+    "mac-roman",
+    "macroman",
+    "euc-jp",
+    "shift-jis",
+    "sjis",
+    "cp932",
+    "euc-kr",
+    "cp949",
+    "gbk",
+    "gb2312",
+    "gb18030",
+    "big5",
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32",
+    "utf-32-le",
+    "utf-32-be",
+    "utf-7",
+    "utf-8-sig",
+    "cp1255",
+    "cp1256",
+    "tis-620",
+    "hz",
+];
+
 /// `get_normal_name`: CPython's spelling of the common encodings.
 fn normal_name(name: &str) -> String {
     let lower: String = name
@@ -85,11 +139,12 @@ pub fn decode_source(data: &[u8], filename: &str) -> Result<String, SyntaxErrorI
     if spec.is_none() && blank_or_comment(first) {
         spec = lines.next().and_then(coding_spec).map(|n| (n, 2));
     }
-    let (encoding, line) = spec.unwrap_or(("utf-8".into(), 1));
+    let (encoding, _line) = spec.unwrap_or(("utf-8".into(), 1));
     if has_bom && encoding != "utf-8" {
+        // Declaration problems are reported on line 0, as CPython does.
         return Err(error(
             filename,
-            line,
+            0,
             format!("encoding problem: {encoding} with BOM"),
         ));
     }
@@ -104,14 +159,25 @@ pub fn decode_source(data: &[u8], filename: &str) -> Result<String, SyntaxErrorI
     .to_string();
     match codec.as_str() {
         "utf-8" => String::from_utf8(body.to_vec()).map_err(|e| {
+            // CPython decodes line by line: the position is within the line.
             let pos = e.utf8_error().valid_up_to();
             let byte = body.get(pos).copied().unwrap_or(0);
             let lineno = body[..pos].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line_start = body[..pos]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let why = match e.utf8_error().error_len() {
+                None => "unexpected end of data",
+                Some(_) if (0x80..0xc2).contains(&byte) || byte >= 0xf5 => "invalid start byte",
+                Some(_) => "invalid continuation byte",
+            };
             error(
                 filename,
                 lineno,
                 format!(
-                    "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"
+                    "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {}: {why}",
+                    pos - line_start
                 ),
             )
         }),
@@ -127,11 +193,12 @@ pub fn decode_source(data: &[u8], filename: &str) -> Result<String, SyntaxErrorI
                 ),
             )),
         },
-        other => Err(error(
+        other if KNOWN_CODECS.contains(&other) => Err(error(
             filename,
-            line,
+            0,
             format!("pyrs: source encoding '{other}' is not supported yet"),
         )),
+        _ => Err(error(filename, 0, format!("unknown encoding: {encoding}"))),
     }
 }
 

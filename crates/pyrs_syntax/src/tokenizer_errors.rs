@@ -34,16 +34,6 @@ fn bracket_char(kind: TokenKind) -> char {
     }
 }
 
-/// The text CPython's tokenizer reports: its line up to the current position.
-fn text_up_to(source: &str, index: &LineIndex, end: TextSize) -> String {
-    let line = index.line(end);
-    let start = index.line_start(line).unwrap_or(0) as usize;
-    source
-        .get(start..usize::from(end).min(source.len()))
-        .unwrap_or("")
-        .to_string()
-}
-
 /// The source line of `offset` without its line break.
 fn bare_line(source: &str, index: &LineIndex, offset: TextSize) -> String {
     let line = index.line(offset);
@@ -67,7 +57,7 @@ fn scan_brackets(source: &str, filename: &str, index: &LineIndex, tokens: &Token
                 open.push((t.kind(), t.range()))
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                let text = Some(text_up_to(source, index, t.end()));
+                let text = Some(bare_line(source, index, t.start()));
                 let msg = match open.pop() {
                     None => format!("unmatched '{}'", bracket_char(t.kind())),
                     Some((kind, _)) if kind == opener_of(t.kind()) => continue,
@@ -232,6 +222,9 @@ fn scan_lexical(
             e.offset = whole.chars().count() as u32;
             return Some((err.location.start(), e));
         }
+        if let Some(e) = bad_character_or_number(source, filename, index, err) {
+            return Some(e);
+        }
         use ruff_python_parser::InterpolatedStringErrorType as F;
         let (start, triple) = match &err.error {
             ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
@@ -282,6 +275,53 @@ fn scan_lexical(
         return Some((start, e));
     }
     None
+}
+
+/// Characters that start no token and malformed numbers, with the
+/// tokenizer's messages (`verify_identifier`, `tok_decimal_tail`).
+fn bad_character_or_number(
+    source: &str,
+    filename: &str,
+    index: &LineIndex,
+    err: &ParseError,
+) -> Option<Found> {
+    let at = err.location.start();
+    let msg = match &err.error {
+        // ASCII characters such as `$` are the parser's plain "invalid syntax".
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if !tok.is_ascii() => {
+            let c = *tok;
+            let printable = !(c.is_control()
+                || (c.is_whitespace() && c != ' ')
+                || matches!(c as u32, 0xad | 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff));
+            if printable {
+                format!("invalid character '{c}' (U+{:04X})", c as u32)
+            } else {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(m))
+            if m.contains("decimal integer literal") =>
+        {
+            let text = source.get(usize::from(at)..usize::from(err.location.end()))?;
+            let digits: String = text.chars().filter(|c| *c != '_').collect();
+            if !(digits.starts_with('0') && digits.chars().any(|c| c.is_ascii_digit() && c != '0'))
+            {
+                return None;
+            }
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".to_string()
+        }
+        _ => return None,
+    };
+    let text = Some(bare_line(source, index, at));
+    let e = error_with_text(
+        source,
+        filename,
+        SyntaxErrorKind::SyntaxError,
+        msg,
+        TextRange::empty(at),
+        text,
+    );
+    Some((at, e))
 }
 
 /// The tokenizer's error for a source the parser rejected, if it has one.
