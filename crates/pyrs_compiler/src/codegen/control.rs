@@ -64,11 +64,16 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_next_block(lp);
-        self.push_fblock(FBlockKind::WhileLoop, Some(lp), Some(end), w.range)?;
+        self.push_fblock(
+            FBlockKind::WhileLoop,
+            Some(lp),
+            Some(end),
+            self.compound_range(w.range),
+        )?;
         self.jump_if(&w.test, anchor, false)?;
         self.use_next_block(body);
         self.visit_body(&w.body)?;
-        self.set_loc(w.range);
+        self.set_loc(self.compound_range(w.range));
         self.jump_if(&w.test, body, true)?;
         self.pop_fblock();
         self.use_next_block(anchor);
@@ -86,7 +91,12 @@ impl<'a> Compiler<'a> {
         let body = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), f.range)?;
+        self.push_fblock(
+            FBlockKind::ForLoop,
+            Some(start),
+            Some(end),
+            self.compound_range(f.range),
+        )?;
         self.visit_for_iter(&f.iter)?;
         self.addop(Opcode::GET_ITER);
         self.use_next_block(start);
@@ -154,7 +164,12 @@ impl<'a> Compiler<'a> {
         self.visit_expr(&f.iter)?;
         self.addop(Opcode::GET_AITER);
         self.use_next_block(start);
-        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), f.range)?;
+        self.push_fblock(
+            FBlockKind::ForLoop,
+            Some(start),
+            Some(end),
+            self.compound_range(f.range),
+        )?;
         self.addop_j(Opcode::SETUP_FINALLY, except);
         self.addop(Opcode::GET_ANEXT);
         self.load_const(Const::None);
@@ -512,7 +527,7 @@ impl<'a> Compiler<'a> {
         self.addop_j(Opcode::SETUP_WITH, final_);
         self.use_next_block(block);
         self.push_fblock(
-            FBlockKind::With(w.range),
+            FBlockKind::With(self.compound_range(w.range)),
             Some(block),
             Some(final_),
             w.range,
@@ -529,7 +544,7 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.addop(Opcode::POP_BLOCK);
         self.pop_fblock();
-        self.set_loc(w.range);
+        self.set_loc(self.compound_range(w.range));
         self.call_exit_with_nones();
         self.addop(Opcode::POP_TOP);
         self.addop_j(Opcode::JUMP, exit);
@@ -560,7 +575,7 @@ impl<'a> Compiler<'a> {
         self.addop_j(Opcode::SETUP_WITH, final_);
         self.use_next_block(block);
         self.push_fblock(
-            FBlockKind::AsyncWith(w.range),
+            FBlockKind::AsyncWith(self.compound_range(w.range)),
             Some(block),
             Some(final_),
             w.range,
@@ -577,7 +592,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.unset_loc();
         self.addop(Opcode::POP_BLOCK);
-        self.set_loc(w.range);
+        self.set_loc(self.compound_range(w.range));
         self.call_exit_with_nones();
         self.addop_i(Opcode::GET_AWAITABLE, 2);
         self.load_const(Const::None);

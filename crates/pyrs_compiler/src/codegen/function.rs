@@ -13,9 +13,24 @@ use pyrs_syntax::{Ranged, TextRange, TextSize};
 use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
+    /// A compound statement's range as CPython's AST has it: its block ends
+    /// with its last token, which is the `;` after a final simple statement
+    /// (ruff's range stops before it).
+    pub fn compound_range(&self, range: TextRange) -> TextRange {
+        let end = usize::from(range.end());
+        let rest = self.source.get(end..).unwrap_or("");
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\t', '\x0c']).len();
+        if rest[spaces..].starts_with(';') {
+            TextRange::new(range.start(), TextSize::from((end + spaces + 1) as u32))
+        } else {
+            range
+        }
+    }
+
     /// The range of a `def`/`class` statement as CPython's AST has it: from the
     /// `def`/`async`/`class` keyword, not from the first decorator.
     pub fn def_range(&self, range: TextRange, decorators: &[ast::Decorator]) -> TextRange {
+        let range = self.compound_range(range);
         let Some(last) = decorators.last() else {
             return range;
         };
