@@ -345,6 +345,22 @@ pub(crate) fn from_parse_error(
                 TextRange::empty(at),
             );
         }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
+            // At the end of the file CPython points just past the block.
+            let end = TextSize::of(source.trim_end());
+            let at = if err.location.start() >= end {
+                TextRange::empty(end)
+            } else {
+                err.location
+            };
+            return error_with_kind(
+                source,
+                filename,
+                SyntaxErrorKind::SyntaxError,
+                "expected 'except' or 'finally' block".to_string(),
+                at,
+            );
+        }
         // ruff's wording of CPython's message, capitalized.
         ParseErrorType::OtherError(m) if m.starts_with("Only single target (not ") => {
             (SyntaxErrorKind::SyntaxError, format!("o{}", &m[1..]))
