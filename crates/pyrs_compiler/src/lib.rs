@@ -28,8 +28,16 @@ pub enum Mode {
 pub struct CompileOptions {
     /// 0, 1 (`-O`: no asserts, `__debug__` is False) or 2 (`-OO`: no docstrings either).
     pub optimize: u8,
-    /// `CO_FUTURE_*` flags in force (from `compile(flags=...)` or an enclosing module).
+    /// `compile()`'s `flags`: the `CO_FUTURE_*` flags in force (from the
+    /// caller or an enclosing module) and the `PyCF_*` ones of `cf_flags`.
     pub future_flags: u32,
+}
+
+/// `compile()`'s `PyCF_*` flags that change code generation.
+pub mod cf_flags {
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for`, `async with` and
+    /// async comprehensions at module level make the module a coroutine.
+    pub const ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
 }
 
 /// Compile `source` (named `filename` in code objects and errors) to a code object.

@@ -155,7 +155,9 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_async_for`.
     fn visit_async_for(&mut self, f: &'a ast::StmtFor) -> CResult {
-        if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
+        if self.is_top_level_await() {
+            self.mark_coroutine();
+        } else if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
             return Err(self.error("'async for' outside async function", f.range));
         }
         let start = self.new_block();
@@ -559,7 +561,9 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_async_with`.
     pub fn visit_async_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
-        if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
+        if self.is_top_level_await() {
+            self.mark_coroutine();
+        } else if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
             return Err(self.error("'async with' outside async function", w.range));
         }
         let item = &w.items[pos];

@@ -126,14 +126,17 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(false);
             }
             Expr::Await(a) => {
-                if self.ste_type() != pyrs_symtable::BlockType::Function {
-                    return Err(self.error("'await' outside function", e.range()));
-                }
-                if !matches!(
-                    self.u_ref().scope_type,
-                    crate::unit::ScopeType::AsyncFunction | crate::unit::ScopeType::Comprehension
-                ) {
-                    return Err(self.error("'await' outside async function", e.range()));
+                if !self.is_top_level_await() {
+                    if self.ste_type() != pyrs_symtable::BlockType::Function {
+                        return Err(self.error("'await' outside function", e.range()));
+                    }
+                    if !matches!(
+                        self.u_ref().scope_type,
+                        crate::unit::ScopeType::AsyncFunction
+                            | crate::unit::ScopeType::Comprehension
+                    ) {
+                        return Err(self.error("'await' outside async function", e.range()));
+                    }
                 }
                 self.visit_expr(&a.value)?;
                 self.addop_i(Opcode::GET_AWAITABLE, 0);

@@ -387,7 +387,29 @@ impl<'a> Compiler<'a> {
                 flags |= CO_VARKEYWORDS;
             }
         }
+        if ste.typ == BlockType::Module
+            && self.options.future_flags & crate::cf_flags::ALLOW_TOP_LEVEL_AWAIT != 0
+            && ste.coroutine
+            && !ste.generator
+        {
+            flags |= CO_COROUTINE;
+        }
         flags | (self.options.future_flags & CO_FUTURE_ANNOTATIONS)
+    }
+
+    /// `IS_TOP_LEVEL_AWAIT`: module code compiled with
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+    pub fn is_top_level_await(&self) -> bool {
+        self.options.future_flags & crate::cf_flags::ALLOW_TOP_LEVEL_AWAIT != 0
+            && self.ste_type() == BlockType::Module
+    }
+
+    /// Marks the current scope a coroutine (top-level `async for`/`with`).
+    pub fn mark_coroutine(&mut self) {
+        let ste = self.u_ref().ste;
+        if let Some(e) = self.symtable.entries.get_mut(ste) {
+            e.coroutine = true;
+        }
     }
 
     pub fn ste_type(&self) -> BlockType {
