@@ -88,6 +88,18 @@ pub(crate) fn error_with_text(
     e
 }
 
+/// Whether the annotation after an invalid target's `:` is missing (the
+/// line ends there).
+fn annotation_missing(source: &str, err: &ParseError) -> bool {
+    let rest = source.get(usize::from(err.location.end())..).unwrap_or("");
+    let Some(after) = rest.trim_start_matches([' ', '\t']).strip_prefix(':') else {
+        return false;
+    };
+    let line = after.split('\n').next().unwrap_or("");
+    let line = line.split('#').next().unwrap_or("");
+    line.trim().is_empty()
+}
+
 /// CPython's name for the statement a ruff "Expected an indented block after
 /// ..." error is about (`invalid_*_stmt` rules of Grammar/python.gram).
 fn block_owner(ruff_msg: &str) -> Option<&'static str> {
@@ -321,6 +333,20 @@ pub(crate) fn from_parse_error(
                 target_name().unwrap_or("expression")
             ),
         ),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget if annotation_missing(source, err) => {
+            // `f():` with nothing after the colon is no annotation at all:
+            // CPython's generic error at the colon.
+            let rest = source.get(usize::from(err.location.end())..).unwrap_or("");
+            let colon = rest.find(':').unwrap_or(0);
+            let at = err.location.end() + TextSize::from(colon as u32);
+            return error_with_kind(
+                source,
+                filename,
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax".to_string(),
+                TextRange::empty(at),
+            );
+        }
         ParseErrorType::InvalidAnnotatedAssignmentTarget => {
             let msg = match target_name() {
                 Some(n @ ("tuple" | "list")) => {
