@@ -88,6 +88,15 @@ pub(crate) fn error_with_text(
     e
 }
 
+/// The source up to where CPython's tokenizer puts the end of the file: the
+/// final line break does not count, trailing blanks on a last line do.
+pub(crate) fn eof_text(source: &str) -> &str {
+    source
+        .strip_suffix("\r\n")
+        .or_else(|| source.strip_suffix('\n'))
+        .unwrap_or(source)
+}
+
 /// Whether the annotation after an invalid target's `:` is missing (the
 /// line ends there).
 fn annotation_missing(source: &str, err: &ParseError) -> bool {
@@ -373,7 +382,7 @@ pub(crate) fn from_parse_error(
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
             // At the end of the file CPython points just past the block.
-            let end = TextSize::of(source.trim_end());
+            let end = TextSize::of(eof_text(source));
             let at = if err.location.start() >= end {
                 TextRange::empty(end)
             } else {

@@ -291,7 +291,7 @@ fn immediate_error(
     };
     let line = index.line(start);
     let detected = if triple {
-        index.line(TextSize::of(source.trim_end()))
+        index.line(TextSize::of(crate::errors::eof_text(source)))
     } else {
         line
     };
