@@ -1,12 +1,20 @@
 //! Source bytes to text, as CPython's tokenizer decodes a file or a bytes
 //! source (PEP 263; Parser/tokenizer.c `check_bom`, `check_coding_spec`,
 //! `get_normal_name`): a UTF-8 BOM, or a `coding[:=]` comment on the first or
-//! second line, else UTF-8. UTF-8, Latin-1 and ASCII are decoded here; other
-//! codecs are reported as unsupported.
+//! second line, else UTF-8. UTF-8, Latin-1, ASCII and Windows-1252 are
+//! decoded here; other codecs are reported as unsupported.
 
 use crate::{SyntaxErrorInfo, SyntaxErrorKind};
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Windows-1252 bytes 0x80-0x9F (the rest is Latin-1); 0 marks the five
+/// bytes Python's strict `cp1252` codec refuses.
+const CP1252_HIGH: [u16; 32] = [
+    0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc,
+    0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
 
 /// Codecs Python has that are not decoded here: a source declaring one is
 /// refused as unsupported rather than as an unknown encoding.
@@ -182,6 +190,28 @@ pub fn decode_source(data: &[u8], filename: &str) -> Result<String, SyntaxErrorI
             )
         }),
         "iso-8859-1" => Ok(body.iter().map(|&b| b as char).collect()),
+        "cp1252" | "windows-1252" => {
+            let mut out = String::with_capacity(body.len());
+            for (pos, &b) in body.iter().enumerate() {
+                let c = match b {
+                    0x80..=0x9f => char::from_u32(CP1252_HIGH[(b - 0x80) as usize] as u32)
+                        .filter(|&c| c != '\0'),
+                    _ => Some(b as char),
+                };
+                let Some(c) = c else {
+                    let lineno = body[..pos].iter().filter(|&&x| x == b'\n').count() as u32 + 1;
+                    return Err(error(
+                        filename,
+                        lineno,
+                        format!(
+                            "(unicode error) 'charmap' codec can't decode byte 0x{b:02x} in position {pos}: character maps to <undefined>"
+                        ),
+                    ));
+                };
+                out.push(c);
+            }
+            Ok(out)
+        }
         "ascii" => match body.iter().position(|&b| b >= 0x80) {
             None => Ok(body.iter().map(|&b| b as char).collect()),
             Some(pos) => Err(error(
