@@ -39,7 +39,19 @@ pub fn python_eq(a: &Const, b: &Const) -> bool {
     }
 }
 
-fn str_repr(s: &str) -> String {
+/// The items of `frozenset(items)`: later duplicates (by `==`, so `1`, `1.0`
+/// and `True` are one) are dropped, as a set keeps the first it was given.
+pub fn set_items(items: Vec<Const>) -> Vec<Const> {
+    let mut out: Vec<Const> = Vec::with_capacity(items.len());
+    for c in items {
+        if !out.iter().any(|x| python_eq(x, &c)) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub(crate) fn str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {

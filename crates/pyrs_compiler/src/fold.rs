@@ -242,6 +242,76 @@ fn repeat(seq: &Const, n: &BigInt) -> Option<Const> {
     })
 }
 
+/// Complex division as CPython computes it (`_Py_c_quot`: scale by the
+/// larger part of the divisor, Smith's method); `None` for a zero divisor.
+fn complex_quotient((ar, ai): (f64, f64), (br, bi): (f64, f64)) -> Option<(f64, f64)> {
+    if br.abs() >= bi.abs() {
+        if br == 0.0 {
+            return None;
+        }
+        let ratio = bi / br;
+        let denom = br + bi * ratio;
+        Some(((ar + ai * ratio) / denom, (ai - ar * ratio) / denom))
+    } else if bi.abs() >= br.abs() {
+        let ratio = br / bi;
+        let denom = br * ratio + bi;
+        Some(((ar * ratio + ai) / denom, (ai * ratio - ar) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
+/// `x ** y` as `complex_pow` computes it for a zero or small integral
+/// exponent (repeated squaring, `c_powi`); other exponents need libm's
+/// transcendental functions and are left to run time.
+fn complex_power(x: (f64, f64), (er, ei): (f64, f64)) -> Option<(f64, f64)> {
+    if er == 0.0 && ei == 0.0 {
+        return Some((1.0, 0.0));
+    }
+    if ei != 0.0 || er != er.floor() || er.abs() > 100.0 {
+        return None;
+    }
+    let prod = |(a, b): (f64, f64), (c, d): (f64, f64)| (a * c - b * d, a * d + b * c);
+    let powu = |mut n: u64| {
+        let (mut r, mut p) = ((1.0, 0.0), x);
+        while n > 0 {
+            if n & 1 == 1 {
+                r = prod(r, p);
+            }
+            p = prod(p, p);
+            n >>= 1;
+        }
+        r
+    };
+    let n = er as i64;
+    if n > 0 {
+        Some(powu(n as u64))
+    } else {
+        complex_quotient((1.0, 0.0), powu(n.unsigned_abs()))
+    }
+}
+
+/// `a + b`, `a - b`, `a * b`, `a / b`, `a ** b` with a complex operand, computed as complex's
+/// own arithmetic does (the other operand becomes `complex(x, 0.0)`, so
+/// `0.0 + -0.0` rules apply to the imaginary part). Other operators are left
+/// to run time.
+fn fold_complex(l: &Const, op: Operator, r: &Const) -> Option<Const> {
+    let parts = |c: &Const| match c {
+        Const::Complex { real, imag } => Some((*real, *imag)),
+        other => as_float(other).map(|f| (f, 0.0)),
+    };
+    let ((a, b), (c, d)) = (parts(l)?, parts(r)?);
+    let (real, imag) = match op {
+        Operator::Add => (a + c, b + d),
+        Operator::Sub => (a - c, b - d),
+        Operator::Mult => (a * c - b * d, a * d + b * c),
+        Operator::Div => complex_quotient((a, b), (c, d))?,
+        Operator::Pow => complex_power((a, b), (c, d))?,
+        _ => return None,
+    };
+    Some(Const::Complex { real, imag })
+}
+
 fn fold_binop(l: &Const, op: Operator, r: &Const) -> Option<Const> {
     // Sequences first: concatenation and repetition.
     match (op, l, r) {
@@ -264,6 +334,9 @@ fn fold_binop(l: &Const, op: Operator, r: &Const) -> Option<Const> {
             return repeat(r, &as_int(l)?)
         }
         _ => {}
+    }
+    if matches!(l, Const::Complex { .. }) || matches!(r, Const::Complex { .. }) {
+        return fold_complex(l, op, r);
     }
     if !is_number(l) || !is_number(r) {
         return None;

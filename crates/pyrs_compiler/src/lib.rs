@@ -10,6 +10,7 @@ mod ir;
 mod peephole;
 mod percent_format;
 mod unit;
+mod unparse;
 
 pub use pyrs_bytecode::CodeObject;
 pub use pyrs_syntax::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -27,8 +28,16 @@ pub enum Mode {
 pub struct CompileOptions {
     /// 0, 1 (`-O`: no asserts, `__debug__` is False) or 2 (`-OO`: no docstrings either).
     pub optimize: u8,
-    /// `CO_FUTURE_*` flags in force (from `compile(flags=...)` or an enclosing module).
+    /// `compile()`'s `flags`: the `CO_FUTURE_*` flags in force (from the
+    /// caller or an enclosing module) and the `PyCF_*` ones of `cf_flags`.
     pub future_flags: u32,
+}
+
+/// `compile()`'s `PyCF_*` flags that change code generation.
+pub mod cf_flags {
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for`, `async with` and
+    /// async comprehensions at module level make the module a coroutine.
+    pub const ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
 }
 
 /// Compile `source` (named `filename` in code objects and errors) to a code object.
@@ -67,6 +76,18 @@ pub fn compile(
     }
     // Errors found after parsing carry the file's line, as CPython's do.
     .map_err(with_file_text)
+}
+
+/// As `compile`, from a source's bytes decoded as CPython decodes a file
+/// (PEP 263 coding declarations, a UTF-8 BOM).
+pub fn compile_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    options: &CompileOptions,
+) -> Result<CodeObject, SyntaxErrorInfo> {
+    let text = pyrs_syntax::decode_source(source, filename)?;
+    compile(&text, filename, mode, options)
 }
 
 /// `future_parse`: the `from __future__ import ...` statements at the top of a

@@ -345,6 +345,22 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
             }
             count -= 1;
         }
+        // Not safe if the two stores go to the same local, or a store in
+        // between goes to either of theirs (`STORES_TO`).
+        let stores_to = |x: &Instr| (x.op == Opcode::STORE_FAST).then_some(x.arg);
+        let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if store_j.is_some() || store_k.is_some() {
+            if store_j == store_k {
+                return;
+            }
+            let clash = instrs[j + 1..k]
+                .iter()
+                .filter_map(stores_to)
+                .any(|s| Some(s) == store_j || Some(s) == store_k);
+            if clash {
+                return;
+            }
+        }
         instrs[iu].op = Opcode::NOP;
         instrs.swap(j, k);
         i -= 1;

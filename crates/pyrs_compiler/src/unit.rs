@@ -107,10 +107,47 @@ impl Unit {
     /// `compiler_add_const`: the index of `c`, added if new. Equality is
     /// CPython's constant key (type-sensitive, floats by bits).
     pub fn add_const(&mut self, c: Const) -> u32 {
-        if let Some(i) = self.consts.iter().position(|x| x.same_key(&c)) {
+        if let Some(i) = self.consts.iter().position(|x| const_key_eq(x, &c)) {
             return i as u32;
         }
         self.consts.push(c);
         (self.consts.len() - 1) as u32
     }
+}
+
+/// `same_key`, except that code objects are equal by content, as CPython's
+/// constant cache merges them: a `while` test compiled twice makes one
+/// lambda or generator expression constant, not two.
+fn const_key_eq(a: &Const, b: &Const) -> bool {
+    match (a, b) {
+        (Const::Code(x), Const::Code(y)) => code_eq(x, y),
+        (Const::Tuple(x), Const::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| const_key_eq(p, q))
+        }
+        // Sets are equal whatever the order of their items.
+        (Const::FrozenSet(x), Const::FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().all(|p| y.iter().any(|q| const_key_eq(p, q)))
+        }
+        _ => a.same_key(b),
+    }
+}
+
+/// The fields `code_richcompare` compares (Objects/codeobject.c).
+fn code_eq(a: &pyrs_bytecode::CodeObject, b: &pyrs_bytecode::CodeObject) -> bool {
+    a.co_name == b.co_name
+        && a.co_argcount == b.co_argcount
+        && a.co_posonlyargcount == b.co_posonlyargcount
+        && a.co_kwonlyargcount == b.co_kwonlyargcount
+        && a.co_flags == b.co_flags
+        && a.co_firstlineno == b.co_firstlineno
+        && a.co_code == b.co_code
+        && a.co_consts.len() == b.co_consts.len()
+        && a.co_consts
+            .iter()
+            .zip(&b.co_consts)
+            .all(|(x, y)| const_key_eq(x, y))
+        && a.co_names == b.co_names
+        && a.co_localsplusnames == b.co_localsplusnames
+        && a.co_linetable == b.co_linetable
+        && a.co_exceptiontable == b.co_exceptiontable
 }

@@ -30,7 +30,9 @@ with open(sys.argv[1], encoding="utf-8") as f:
     for line in f:
         mode, optimize, src, blob = line.rstrip("\n").split("\t")
         with open(src, encoding="utf-8") as s:
-            theirs = compile(s.read(), src, mode, dont_inherit=True, optimize=int(optimize))
+            # Files named toplevelawait_* are compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT.
+            flags = 0x2000 if src.rsplit("/", 1)[-1].startswith("toplevelawait_") else 0
+            theirs = compile(s.read(), src, mode, flags=flags, dont_inherit=True, optimize=int(optimize))
         with open(blob, "rb") as b:
             ours = marshal.loads(b.read())
         compare(ours, theirs, "%s %s -O%s:" % (src.rsplit("/", 1)[-1], mode, optimize), out)

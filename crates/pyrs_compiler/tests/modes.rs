@@ -1,6 +1,7 @@
 //! `compile()`'s modes and optimization levels against CPython: every file of
 //! tests/modes/ is compiled by pyrs in the modes its name asks for (`eval_*`:
-//! eval, `single_*`: single, otherwise exec) at optimization levels 0, 1 and 2,
+//! eval, `single_*`: single, otherwise exec; `toplevelawait_*` with
+//! `PyCF_ALLOW_TOP_LEVEL_AWAIT`) at optimization levels 0, 1 and 2,
 //! and one python3 process (tests/compare_blobs.py) compiles the same with
 //! `compile(src, name, mode, optimize=N)` and compares every code object field.
 
@@ -42,9 +43,14 @@ fn modes_and_optimize_levels_match_cpython() {
         let source = std::fs::read_to_string(path).expect("readable");
         let filename = path.to_string_lossy().to_string();
         for optimize in 0..=2u8 {
+            let flags = if name.starts_with("toplevelawait_") {
+                pyrs_compiler::cf_flags::ALLOW_TOP_LEVEL_AWAIT
+            } else {
+                0
+            };
             let options = CompileOptions {
                 optimize,
-                ..CompileOptions::default()
+                future_flags: flags,
             };
             match compile(&source, &filename, mode, &options) {
                 Ok(code) => {

@@ -770,7 +770,13 @@ impl Builder<'_> {
         if is_generator {
             self.ste().generator = true;
         }
+        // A list/set/dict comprehension that awaits is awaited by its
+        // enclosing scope, which so becomes a coroutine too.
+        let is_async = self.ste().coroutine && !is_generator;
         self.exit_block();
+        if is_async {
+            self.ste().coroutine = true;
+        }
         Ok(())
     }
 

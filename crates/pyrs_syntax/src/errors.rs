@@ -88,6 +88,27 @@ pub(crate) fn error_with_text(
     e
 }
 
+/// The source up to where CPython's tokenizer puts the end of the file: the
+/// final line break does not count, trailing blanks on a last line do.
+pub(crate) fn eof_text(source: &str) -> &str {
+    source
+        .strip_suffix("\r\n")
+        .or_else(|| source.strip_suffix('\n'))
+        .unwrap_or(source)
+}
+
+/// Whether the annotation after an invalid target's `:` is missing (the
+/// line ends there).
+fn annotation_missing(source: &str, err: &ParseError) -> bool {
+    let rest = source.get(usize::from(err.location.end())..).unwrap_or("");
+    let Some(after) = rest.trim_start_matches([' ', '\t']).strip_prefix(':') else {
+        return false;
+    };
+    let line = after.split('\n').next().unwrap_or("");
+    let line = line.split('#').next().unwrap_or("");
+    line.trim().is_empty()
+}
+
 /// CPython's name for the statement a ruff "Expected an indented block after
 /// ..." error is about (`invalid_*_stmt` rules of Grammar/python.gram).
 fn block_owner(ruff_msg: &str) -> Option<&'static str> {
@@ -321,6 +342,20 @@ pub(crate) fn from_parse_error(
                 target_name().unwrap_or("expression")
             ),
         ),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget if annotation_missing(source, err) => {
+            // `f():` with nothing after the colon is no annotation at all:
+            // CPython's generic error at the colon.
+            let rest = source.get(usize::from(err.location.end())..).unwrap_or("");
+            let colon = rest.find(':').unwrap_or(0);
+            let at = err.location.end() + TextSize::from(colon as u32);
+            return error_with_kind(
+                source,
+                filename,
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax".to_string(),
+                TextRange::empty(at),
+            );
+        }
         ParseErrorType::InvalidAnnotatedAssignmentTarget => {
             let msg = match target_name() {
                 Some(n @ ("tuple" | "list")) => {
@@ -343,6 +378,22 @@ pub(crate) fn from_parse_error(
                 SyntaxErrorKind::SyntaxError,
                 "positional argument follows keyword argument".to_string(),
                 TextRange::empty(at),
+            );
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
+            // At the end of the file CPython points just past the block.
+            let end = TextSize::of(eof_text(source));
+            let at = if err.location.start() >= end {
+                TextRange::empty(end)
+            } else {
+                err.location
+            };
+            return error_with_kind(
+                source,
+                filename,
+                SyntaxErrorKind::SyntaxError,
+                "expected 'except' or 'finally' block".to_string(),
+                at,
             );
         }
         // ruff's wording of CPython's message, capitalized.

@@ -8,11 +8,13 @@ pub use anchors::caret_anchors;
 pub use ruff_python_ast as ast;
 pub use ruff_text_size::{Ranged, TextRange, TextSize};
 
+mod encoding;
 mod errors;
 mod line_index;
 mod targets;
 mod tokenizer_errors;
 
+pub use encoding::decode_source;
 pub use errors::{program_text, syntax_error_at};
 pub use line_index::LineIndex;
 

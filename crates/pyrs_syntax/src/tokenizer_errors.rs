@@ -34,16 +34,6 @@ fn bracket_char(kind: TokenKind) -> char {
     }
 }
 
-/// The text CPython's tokenizer reports: its line up to the current position.
-fn text_up_to(source: &str, index: &LineIndex, end: TextSize) -> String {
-    let line = index.line(end);
-    let start = index.line_start(line).unwrap_or(0) as usize;
-    source
-        .get(start..usize::from(end).min(source.len()))
-        .unwrap_or("")
-        .to_string()
-}
-
 /// The source line of `offset` without its line break.
 fn bare_line(source: &str, index: &LineIndex, offset: TextSize) -> String {
     let line = index.line(offset);
@@ -67,7 +57,7 @@ fn scan_brackets(source: &str, filename: &str, index: &LineIndex, tokens: &Token
                 open.push((t.kind(), t.range()))
             }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                let text = Some(text_up_to(source, index, t.end()));
+                let text = Some(bare_line(source, index, t.start()));
                 let msg = match open.pop() {
                     None => format!("unmatched '{}'", bracket_char(t.kind())),
                     Some((kind, _)) if kind == opener_of(t.kind()) => continue,
@@ -115,7 +105,25 @@ fn scan_indentation(
 ) -> Option<Found> {
     let mut stack: Vec<(u32, u32)> = vec![(0, 0)];
     let mut at_line_start = true;
+    // Lines inside brackets continue the logical line: no indentation.
+    let mut depth = 0usize;
     for t in tokens {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+        if depth > 0
+            && !matches!(
+                t.kind(),
+                TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace
+            )
+        {
+            at_line_start = false;
+            continue;
+        }
         match t.kind() {
             TokenKind::Newline => {
                 at_line_start = true;
@@ -206,82 +214,150 @@ fn scan_indentation(
     None
 }
 
-/// Unterminated strings and bad dedents, from ruff's lexical errors.
+/// From ruff's lexical errors: the first error CPython's tokenizer raises on
+/// the spot (unterminated strings, bad characters and numbers), and the
+/// first bad dedent (only flagged, see `tokenizer_error`).
 fn scan_lexical(
     source: &str,
     filename: &str,
     index: &LineIndex,
     tokens: &Tokens,
     errors: &[ParseError],
-) -> Option<Found> {
-    for err in errors {
-        if let ParseErrorType::Lexical(LexicalErrorType::IndentationError) = &err.error {
-            // A dedent to no enclosing level; CPython reports the whole line.
-            let line = index.line(err.location.start());
-            let start = index.line_start(line).unwrap_or(0) as usize;
-            let rest = source.get(start..).unwrap_or("");
-            let whole = &rest[..rest.find('\n').map_or(rest.len(), |i| i + 1)];
-            let mut e = error_with_kind(
-                source,
-                filename,
-                SyntaxErrorKind::IndentationError,
-                "unindent does not match any outer indentation level".to_string(),
-                err.location,
-            );
-            e.lineno = line;
-            e.offset = whole.chars().count() as u32;
-            return Some((err.location.start(), e));
+) -> (Option<Found>, Option<Found>) {
+    let dedent = errors.iter().find_map(|err| {
+        if !matches!(
+            err.error,
+            ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+        ) {
+            return None;
         }
-        use ruff_python_parser::InterpolatedStringErrorType as F;
-        let (start, triple) = match &err.error {
-            ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
-                let s = source
-                    .get(usize::from(err.location.start())..)
-                    .unwrap_or("");
-                let s = s.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-                (
-                    err.location.start(),
-                    s.starts_with("'''") || s.starts_with("\"\"\""),
-                )
-            }
-            // An f-string's error is at its end; CPython points at its start.
-            ParseErrorType::Lexical(LexicalErrorType::FStringError(
-                f @ (F::UnterminatedString | F::UnterminatedTripleQuotedString),
-            )) => {
-                let start = tokens
-                    .iter()
-                    .take_while(|t| t.start() <= err.location.start())
-                    .filter(|t| t.kind() == TokenKind::FStringStart)
-                    .last()
-                    .map_or(err.location.start(), |t| t.start());
-                (start, matches!(f, F::UnterminatedTripleQuotedString))
-            }
-            _ => continue,
-        };
-        let line = index.line(start);
-        let detected = if triple {
-            index.line(TextSize::of(source.trim_end()))
-        } else {
-            line
-        };
-        let kind = if triple {
-            "triple-quoted string"
-        } else {
-            "string"
-        };
-        let msg = format!("unterminated {kind} literal (detected at line {detected})");
-        let text = Some(bare_line(source, index, start));
-        let e = error_with_text(
+        // A dedent to no enclosing level; CPython reports the whole line.
+        let line = index.line(err.location.start());
+        let start = index.line_start(line).unwrap_or(0) as usize;
+        let rest = source.get(start..).unwrap_or("");
+        let whole = &rest[..rest.find('\n').map_or(rest.len(), |i| i + 1)];
+        let mut e = error_with_kind(
             source,
             filename,
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            TextRange::empty(start),
-            text,
+            SyntaxErrorKind::IndentationError,
+            "unindent does not match any outer indentation level".to_string(),
+            err.location,
         );
-        return Some((start, e));
+        e.lineno = line;
+        e.offset = whole.chars().count() as u32;
+        Some((err.location.start(), e))
+    });
+    let immediate = errors
+        .iter()
+        .find_map(|err| immediate_error(source, filename, index, tokens, err));
+    (immediate, dedent)
+}
+
+fn immediate_error(
+    source: &str,
+    filename: &str,
+    index: &LineIndex,
+    tokens: &Tokens,
+    err: &ParseError,
+) -> Option<Found> {
+    if let Some(e) = bad_character_or_number(source, filename, index, err) {
+        return Some(e);
     }
-    None
+    use ruff_python_parser::InterpolatedStringErrorType as F;
+    let (start, triple) = match &err.error {
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+            let s = source
+                .get(usize::from(err.location.start())..)
+                .unwrap_or("");
+            let s = s.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            (
+                err.location.start(),
+                s.starts_with("'''") || s.starts_with("\"\"\""),
+            )
+        }
+        // An f-string's error is at its end; CPython points at its start.
+        ParseErrorType::Lexical(LexicalErrorType::FStringError(
+            f @ (F::UnterminatedString | F::UnterminatedTripleQuotedString),
+        )) => {
+            let start = tokens
+                .iter()
+                .take_while(|t| t.start() <= err.location.start())
+                .filter(|t| t.kind() == TokenKind::FStringStart)
+                .last()
+                .map_or(err.location.start(), |t| t.start());
+            (start, matches!(f, F::UnterminatedTripleQuotedString))
+        }
+        _ => return None,
+    };
+    let line = index.line(start);
+    let detected = if triple {
+        index.line(TextSize::of(crate::errors::eof_text(source)))
+    } else {
+        line
+    };
+    let kind = if triple {
+        "triple-quoted string"
+    } else {
+        "string"
+    };
+    let msg = format!("unterminated {kind} literal (detected at line {detected})");
+    let text = Some(bare_line(source, index, start));
+    let e = error_with_text(
+        source,
+        filename,
+        SyntaxErrorKind::SyntaxError,
+        msg,
+        TextRange::empty(start),
+        text,
+    );
+    Some((start, e))
+}
+
+/// Characters that start no token and malformed numbers, with the
+/// tokenizer's messages (`verify_identifier`, `tok_decimal_tail`).
+fn bad_character_or_number(
+    source: &str,
+    filename: &str,
+    index: &LineIndex,
+    err: &ParseError,
+) -> Option<Found> {
+    let at = err.location.start();
+    let msg = match &err.error {
+        // ASCII characters such as `$` are the parser's plain "invalid syntax".
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if !tok.is_ascii() => {
+            let c = *tok;
+            let printable = !(c.is_control()
+                || (c.is_whitespace() && c != ' ')
+                || matches!(c as u32, 0xad | 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x2064 | 0xfeff));
+            if printable {
+                format!("invalid character '{c}' (U+{:04X})", c as u32)
+            } else {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(m))
+            if m.contains("decimal integer literal") =>
+        {
+            let text = source.get(usize::from(at)..usize::from(err.location.end()))?;
+            let digits: String = text.chars().filter(|c| *c != '_').collect();
+            if !(digits.starts_with('0') && digits.chars().any(|c| c.is_ascii_digit() && c != '0'))
+            {
+                return None;
+            }
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".to_string()
+        }
+        _ => return None,
+    };
+    let text = Some(bare_line(source, index, at));
+    let e = error_with_text(
+        source,
+        filename,
+        SyntaxErrorKind::SyntaxError,
+        msg,
+        TextRange::empty(at),
+        text,
+    );
+    Some((at, e))
 }
 
 /// The tokenizer's error for a source the parser rejected, if it has one.
@@ -293,24 +369,41 @@ pub(crate) fn tokenizer_error(
 ) -> Option<SyntaxErrorInfo> {
     let index = LineIndex::new(source);
     let brackets = scan_brackets(source, filename, &index, tokens);
-    let mut found: Vec<Found> = [
-        brackets.error,
-        scan_indentation(source, filename, &index, tokens),
-        scan_lexical(source, filename, &index, tokens, errors),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    found.sort_by_key(|(at, _)| *at);
-    if let Some((_, e)) = found.into_iter().next() {
+    let first = errors.first()?;
+    // Errors CPython's tokenizer raises on the spot (brackets, strings,
+    // characters, numbers) override any parser error but an unexpected
+    // indent, whose report comes first. Indentation errors (bad dedent,
+    // TabError) are only flagged in the token stream: they count only up to
+    // where the parser failed.
+    let indent_error = matches!(first.error, ParseErrorType::UnexpectedIndentation);
+    let (lexical, dedent) = scan_lexical(source, filename, &index, tokens, errors);
+    let mut immediate: Vec<Found> = [brackets.error, lexical].into_iter().flatten().collect();
+    immediate.sort_by_key(|(at, _)| *at);
+    let mut flagged: Vec<Found> = [scan_indentation(source, filename, &index, tokens), dedent]
+        .into_iter()
+        .flatten()
+        .filter(|(at, _)| *at <= first.location.end())
+        .collect();
+    flagged.sort_by_key(|(at, _)| *at);
+    let candidates = immediate
+        .into_iter()
+        .filter(|(at, _)| !indent_error || *at <= first.location.end())
+        .chain(flagged);
+    if let Some((_, e)) = candidates.min_by_key(|(at, _)| *at) {
         return Some(e);
     }
-    // The parser ran into the end of the file inside brackets.
-    let at_eof = errors.first().is_some_and(|e| {
-        matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof))
-            || usize::from(e.location.start()) >= source.trim_end().len()
-    });
-    if let (true, Some(&(kind, range))) = (at_eof, brackets.open.last()) {
+    if indent_error {
+        return None;
+    }
+    // Brackets still open at the end: the parser ran into the end of the
+    // file, or failed on a later line than the innermost open bracket's.
+    let at_eof = matches!(first.error, ParseErrorType::Lexical(LexicalErrorType::Eof))
+        || usize::from(first.location.start()) >= source.trim_end().len();
+    let later = brackets
+        .open
+        .last()
+        .is_some_and(|&(_, r)| index.line(first.location.start()) > index.line(r.start()));
+    if let (true, Some(&(kind, range))) = (at_eof || later, brackets.open.last()) {
         let last_line = index.line(TextSize::of(source.trim_end()));
         let line = index.line(range.start());
         let mut text = bare_line(source, &index, range.start());

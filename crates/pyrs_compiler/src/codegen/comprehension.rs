@@ -78,6 +78,7 @@ impl<'a> Compiler<'a> {
         val: Option<&'a Expr>,
     ) -> CResult {
         let outer_scope_type = self.u_ref().scope_type;
+        let is_top_level_await = self.is_top_level_await();
         let ste = self.scope_for(node, range)?;
         let lineno = self.line_of(range);
         let Some(outermost) = generators.first() else {
@@ -93,6 +94,7 @@ impl<'a> Compiler<'a> {
                 outer_scope_type,
                 ScopeType::AsyncFunction | ScopeType::Comprehension
             )
+            && !is_top_level_await
         {
             return Err(self.error(
                 "asynchronous comprehension outside of an asynchronous function",
@@ -111,6 +113,9 @@ impl<'a> Compiler<'a> {
         }
         let qualname = self.u_ref().qualname.clone();
         let co = self.exit_scope(true)?;
+        if is_top_level_await && is_async_generator {
+            self.mark_coroutine();
+        }
         self.make_closure(co, 0, &qualname, range)?;
         self.visit_for_iter(&outermost.iter)?;
         if outermost.is_async {

@@ -64,11 +64,16 @@ impl<'a> Compiler<'a> {
         let anchor = self.new_block();
         let end = self.new_block();
         self.use_next_block(lp);
-        self.push_fblock(FBlockKind::WhileLoop, Some(lp), Some(end), w.range)?;
+        self.push_fblock(
+            FBlockKind::WhileLoop,
+            Some(lp),
+            Some(end),
+            self.compound_range(w.range),
+        )?;
         self.jump_if(&w.test, anchor, false)?;
         self.use_next_block(body);
         self.visit_body(&w.body)?;
-        self.set_loc(w.range);
+        self.set_loc(self.compound_range(w.range));
         self.jump_if(&w.test, body, true)?;
         self.pop_fblock();
         self.use_next_block(anchor);
@@ -86,7 +91,12 @@ impl<'a> Compiler<'a> {
         let body = self.new_block();
         let cleanup = self.new_block();
         let end = self.new_block();
-        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), f.range)?;
+        self.push_fblock(
+            FBlockKind::ForLoop,
+            Some(start),
+            Some(end),
+            self.compound_range(f.range),
+        )?;
         self.visit_for_iter(&f.iter)?;
         self.addop(Opcode::GET_ITER);
         self.use_next_block(start);
@@ -117,11 +127,10 @@ impl<'a> Compiler<'a> {
             if let Some(items) = consts {
                 let saved = self.u().loc;
                 self.set_loc(e.range());
-                let items = std::rc::Rc::from(items);
                 self.load_const(if set {
-                    Const::FrozenSet(items)
+                    Const::FrozenSet(std::rc::Rc::from(crate::const_eq::set_items(items)))
                 } else {
-                    Const::Tuple(items)
+                    Const::Tuple(std::rc::Rc::from(items))
                 });
                 self.u().loc = saved;
                 return Ok(());
@@ -146,7 +155,9 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_async_for`.
     fn visit_async_for(&mut self, f: &'a ast::StmtFor) -> CResult {
-        if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
+        if self.is_top_level_await() {
+            self.mark_coroutine();
+        } else if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
             return Err(self.error("'async for' outside async function", f.range));
         }
         let start = self.new_block();
@@ -155,7 +166,12 @@ impl<'a> Compiler<'a> {
         self.visit_expr(&f.iter)?;
         self.addop(Opcode::GET_AITER);
         self.use_next_block(start);
-        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end), f.range)?;
+        self.push_fblock(
+            FBlockKind::ForLoop,
+            Some(start),
+            Some(end),
+            self.compound_range(f.range),
+        )?;
         self.addop_j(Opcode::SETUP_FINALLY, except);
         self.addop(Opcode::GET_ANEXT);
         self.load_const(Const::None);
@@ -513,7 +529,7 @@ impl<'a> Compiler<'a> {
         self.addop_j(Opcode::SETUP_WITH, final_);
         self.use_next_block(block);
         self.push_fblock(
-            FBlockKind::With(w.range),
+            FBlockKind::With(self.compound_range(w.range)),
             Some(block),
             Some(final_),
             w.range,
@@ -530,7 +546,7 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.addop(Opcode::POP_BLOCK);
         self.pop_fblock();
-        self.set_loc(w.range);
+        self.set_loc(self.compound_range(w.range));
         self.call_exit_with_nones();
         self.addop(Opcode::POP_TOP);
         self.addop_j(Opcode::JUMP, exit);
@@ -545,7 +561,9 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_async_with`.
     pub fn visit_async_with(&mut self, w: &'a ast::StmtWith, pos: usize) -> CResult {
-        if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
+        if self.is_top_level_await() {
+            self.mark_coroutine();
+        } else if !matches!(self.u_ref().scope_type, ScopeType::AsyncFunction) {
             return Err(self.error("'async with' outside async function", w.range));
         }
         let item = &w.items[pos];
@@ -561,7 +579,7 @@ impl<'a> Compiler<'a> {
         self.addop_j(Opcode::SETUP_WITH, final_);
         self.use_next_block(block);
         self.push_fblock(
-            FBlockKind::AsyncWith(w.range),
+            FBlockKind::AsyncWith(self.compound_range(w.range)),
             Some(block),
             Some(final_),
             w.range,
@@ -578,7 +596,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.unset_loc();
         self.addop(Opcode::POP_BLOCK);
-        self.set_loc(w.range);
+        self.set_loc(self.compound_range(w.range));
         self.call_exit_with_nones();
         self.addop_i(Opcode::GET_AWAITABLE, 2);
         self.load_const(Const::None);

@@ -126,14 +126,17 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(false);
             }
             Expr::Await(a) => {
-                if self.ste_type() != pyrs_symtable::BlockType::Function {
-                    return Err(self.error("'await' outside function", e.range()));
-                }
-                if !matches!(
-                    self.u_ref().scope_type,
-                    crate::unit::ScopeType::AsyncFunction | crate::unit::ScopeType::Comprehension
-                ) {
-                    return Err(self.error("'await' outside async function", e.range()));
+                if !self.is_top_level_await() {
+                    if self.ste_type() != pyrs_symtable::BlockType::Function {
+                        return Err(self.error("'await' outside function", e.range()));
+                    }
+                    if !matches!(
+                        self.u_ref().scope_type,
+                        crate::unit::ScopeType::AsyncFunction
+                            | crate::unit::ScopeType::Comprehension
+                    ) {
+                        return Err(self.error("'await' outside async function", e.range()));
+                    }
                 }
                 self.visit_expr(&a.value)?;
                 self.addop_i(Opcode::GET_AWAITABLE, 0);
@@ -498,7 +501,7 @@ impl<'a> Compiler<'a> {
                     self.load_const(Const::Tuple(Rc::from(items)));
                 } else {
                     let folded = if add == Opcode::SET_ADD {
-                        Const::FrozenSet(Rc::from(items))
+                        Const::FrozenSet(Rc::from(crate::const_eq::set_items(items)))
                     } else {
                         Const::Tuple(Rc::from(items))
                     };

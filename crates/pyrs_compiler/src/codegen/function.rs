@@ -13,9 +13,24 @@ use pyrs_syntax::{Ranged, TextRange, TextSize};
 use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
+    /// A compound statement's range as CPython's AST has it: its block ends
+    /// with its last token, which is the `;` after a final simple statement
+    /// (ruff's range stops before it).
+    pub fn compound_range(&self, range: TextRange) -> TextRange {
+        let end = usize::from(range.end());
+        let rest = self.source.get(end..).unwrap_or("");
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\t', '\x0c']).len();
+        if rest[spaces..].starts_with(';') {
+            TextRange::new(range.start(), TextSize::from((end + spaces + 1) as u32))
+        } else {
+            range
+        }
+    }
+
     /// The range of a `def`/`class` statement as CPython's AST has it: from the
     /// `def`/`async`/`class` keyword, not from the first decorator.
     pub fn def_range(&self, range: TextRange, decorators: &[ast::Decorator]) -> TextRange {
+        let range = self.compound_range(range);
         let Some(last) = decorators.last() else {
             return range;
         };
@@ -101,7 +116,7 @@ impl<'a> Compiler<'a> {
         let mangled = self.mangle(name);
         self.load_const(Const::Str(Rc::from(mangled.as_str())));
         if self.options.future_flags & pyrs_bytecode::code::flags::CO_FUTURE_ANNOTATIONS != 0 {
-            let text = self.source_text(ann.range());
+            let text = crate::unparse::unparse(ann);
             self.load_const(Const::Str(Rc::from(text.as_str())));
         } else if let Expr::Starred(s) = ann {
             // `*args: *Ts` (PEP 646) is 3.11 syntax: unpack the single value.
@@ -112,14 +127,6 @@ impl<'a> Compiler<'a> {
         }
         *count += 2;
         Ok(())
-    }
-
-    /// The source text of a range (an approximation of `_PyAST_ExprAsUnicode`).
-    pub fn source_text(&self, r: TextRange) -> String {
-        self.source
-            .get(usize::from(r.start())..usize::from(r.end()))
-            .unwrap_or("")
-            .to_string()
     }
 
     /// `compiler_visit_annotations`: whether an annotations tuple was pushed.

@@ -387,7 +387,29 @@ impl<'a> Compiler<'a> {
                 flags |= CO_VARKEYWORDS;
             }
         }
+        if ste.typ == BlockType::Module
+            && self.options.future_flags & crate::cf_flags::ALLOW_TOP_LEVEL_AWAIT != 0
+            && ste.coroutine
+            && !ste.generator
+        {
+            flags |= CO_COROUTINE;
+        }
         flags | (self.options.future_flags & CO_FUTURE_ANNOTATIONS)
+    }
+
+    /// `IS_TOP_LEVEL_AWAIT`: module code compiled with
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+    pub fn is_top_level_await(&self) -> bool {
+        self.options.future_flags & crate::cf_flags::ALLOW_TOP_LEVEL_AWAIT != 0
+            && self.ste_type() == BlockType::Module
+    }
+
+    /// Marks the current scope a coroutine (top-level `async for`/`with`).
+    pub fn mark_coroutine(&mut self) {
+        let ste = self.u_ref().ste;
+        if let Some(e) = self.symtable.entries.get_mut(ste) {
+            e.coroutine = true;
+        }
     }
 
     pub fn ste_type(&self) -> BlockType {
@@ -501,7 +523,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_mod` for `exec`/`single` input.
     pub fn compile_module(&mut self, body: &'a [Stmt], interactive: bool) -> CResult<CodeObject> {
-        self.future_lineno = self.leading_future_lineno(body);
+        self.future_lineno = self.future_parse(body)?;
         self.enter_scope("<module>", ScopeType::Module, 0, 1)?;
         if interactive {
             self.interactive = true;
@@ -515,24 +537,64 @@ impl<'a> Compiler<'a> {
     }
 
     /// `compiler_mod` for `eval` input.
-    /// `future_parse`: after an optional docstring, the run of
-    /// `from __future__` imports; the line of the last one.
-    fn leading_future_lineno(&self, body: &[Stmt]) -> u32 {
-        let mut line = 0;
-        for (i, s) in body.iter().enumerate() {
+    /// `future_parse` of Python/future.c: the leading run of `from
+    /// __future__` imports (a docstring may come first), checked feature by
+    /// feature. Returns the line of the last one (`ff_lineno`); a later one on
+    /// the same line as a statement that ended the run is an error here.
+    fn future_parse(&self, body: &[Stmt]) -> CResult<u32> {
+        const FEATURES: &[&str] = &[
+            "nested_scopes",
+            "generators",
+            "division",
+            "absolute_import",
+            "with_statement",
+            "print_function",
+            "unicode_literals",
+            "barry_as_FLUFL",
+            "generator_stop",
+            "annotations",
+        ];
+        let mut done = false;
+        let (mut prev_line, mut ff_lineno) = (0, 0);
+        // Only a docstring (the first statement) may precede them.
+        let skip = usize::from(docstring_of(body).is_some());
+        for s in &body[skip.min(body.len())..] {
+            let line = self.line_of(s.range());
+            if done && line > prev_line {
+                break;
+            }
+            prev_line = line;
             match s {
-                Stmt::Expr(e) if i == 0 && matches!(&*e.value, ast::Expr::StringLiteral(_)) => {}
                 Stmt::ImportFrom(f)
                     if f.module
                         .as_ref()
                         .is_some_and(|m| m.as_str() == "__future__") =>
                 {
-                    line = self.line_of(f.range);
+                    if done {
+                        // future.c gives this one the 0-based column as offset.
+                        let mut e = self.error(
+                            "from __future__ imports must occur at the beginning of the file",
+                            f.range,
+                        );
+                        e.offset = e.offset.saturating_sub(1);
+                        return Err(e);
+                    }
+                    for a in &f.names {
+                        let name = a.name.as_str();
+                        if name == "braces" {
+                            return Err(self.error("not a chance", f.range));
+                        }
+                        if !FEATURES.contains(&name) {
+                            return Err(self
+                                .error(format!("future feature {name} is not defined"), f.range));
+                        }
+                    }
+                    ff_lineno = line;
                 }
-                _ => break,
+                _ => done = true,
             }
         }
-        line
+        Ok(ff_lineno)
     }
 
     pub fn compile_expression(&mut self, e: &'a ast::Expr) -> CResult<CodeObject> {

@@ -83,7 +83,8 @@ impl<'a> Compiler<'a> {
             for s in &case.body {
                 self.visit_stmt(s)?;
             }
-            self.addop_j(Opcode::JUMP, end);
+            // The jump out of a case body has no line of its own.
+            self.addop_j_noline(Opcode::JUMP, end);
             // A failed pattern's cleanup belongs to the pattern's line, not to
             // the body's last one.
             self.set_loc(case.pattern.range());

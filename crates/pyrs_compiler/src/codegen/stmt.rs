@@ -40,6 +40,12 @@ impl<'a> Compiler<'a> {
         let range = match s {
             Stmt::FunctionDef(f) => self.def_range(f.range, &f.decorator_list),
             Stmt::ClassDef(c) => self.def_range(c.range, &c.decorator_list),
+            Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::If(_)
+            | Stmt::With(_)
+            | Stmt::Try(_)
+            | Stmt::Match(_) => self.compound_range(s.range()),
             _ => s.range(),
         };
         self.set_loc(range);
@@ -193,7 +199,7 @@ impl<'a> Compiler<'a> {
                 );
                 if a.simple && module_or_class {
                     if future {
-                        let text = self.source_text(a.annotation.range());
+                        let text = crate::unparse::unparse(&a.annotation);
                         self.load_const(Const::Str(Rc::from(text.as_str())));
                     } else {
                         self.visit_expr(&a.annotation)?;

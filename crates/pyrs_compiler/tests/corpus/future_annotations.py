@@ -14,3 +14,11 @@ class C:
     def m(self, v: C | None) -> C: ...
 
 print(__annotations__, f.__annotations__, C.__annotations__, C.m.__annotations__)
+
+# Annotations are unparsed the way CPython's ast_unparse writes them.
+def g(a: "quoted", b: Optional[ int ]=None, *c: a|b, d: (x+y)*z = 1, **e: dict[str,tuple[int,...]]) -> lambda x,*a,k=1,**kw: -1 ** 2:
+    v: f"{a!r:>{b}} {{}}" = 1
+    w: 1e400 + 2j
+    return v
+
+print(g.__annotations__)

@@ -23,6 +23,10 @@ def main():
                 code = compile(data, src, "exec", dont_inherit=True, optimize=optimize)
                 with open(out, "wb") as f:
                     f.write(marshal.dumps(code))
+            except SyntaxError as e:
+                # "syntax<TAB>type<TAB>lineno<TAB>msg": pyrs must reject it too.
+                with open(out + ".err", "w", encoding="utf-8") as f:
+                    f.write("syntax\t%s\t%s\t%s" % (type(e).__name__, e.lineno, e.msg))
             except Exception as e:
                 with open(out + ".err", "w", encoding="utf-8") as f:
                     f.write("%s: %s" % (type(e).__name__, e))

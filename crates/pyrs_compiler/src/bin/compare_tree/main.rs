@@ -17,7 +17,7 @@ mod diff;
 
 use diff::Tally;
 use pyrs_bytecode::marshal;
-use pyrs_compiler::{compile, CompileOptions, Mode};
+use pyrs_compiler::{compile_bytes, CompileOptions, Mode};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -124,13 +124,12 @@ fn run_cpython(
 /// Compiles one file with pyrs; a panic is reported as an error, not a crash.
 fn pyrs_compile(path: &Path, optimize: u8) -> Result<pyrs_bytecode::CodeObject, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let src = String::from_utf8(bytes).map_err(|_| "source is not UTF-8".to_string())?;
     let fname = path.to_string_lossy().to_string();
     let options = CompileOptions {
         optimize,
         ..CompileOptions::default()
     };
-    let result = std::panic::catch_unwind(|| compile(&src, &fname, Mode::Exec, &options));
+    let result = std::panic::catch_unwind(|| compile_bytes(&bytes, &fname, Mode::Exec, &options));
     match result {
         Ok(Ok(co)) => Ok(co),
         Ok(Err(e)) => Err(format!("{}: {} (line {})", kind_name(&e), e.msg, e.lineno)),
@@ -187,6 +186,9 @@ fn run(o: Options) -> Result<bool, String> {
     let mut tally = Tally::default();
     let mut failures: Vec<(String, String)> = Vec::new();
     let mut cpython_failed = 0;
+    // Files CPython refuses with a SyntaxError: pyrs's verdict on them.
+    let mut rejected_alike = 0;
+    let mut rejections: Vec<(String, String)> = Vec::new();
     let mut written = Vec::new();
     let prev_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -198,6 +200,19 @@ fn run(o: Options) -> Result<bool, String> {
         };
         let theirs = match theirs {
             Ok(c) => c,
+            Err(e) if e.starts_with("syntax\t") => {
+                // CPython rejects the file: pyrs must too, with the same
+                // exception, line and message.
+                cpython_failed += 1;
+                let want: Vec<&str> = e.splitn(4, '\t').collect();
+                let want = format!("{}: {} (line {})", want[1], want[3], want[2]);
+                match pyrs_compile(path, o.optimize) {
+                    Ok(_) => rejections.push((file, format!("pyrs compiled it; CPython: {want}"))),
+                    Err(got) if got == want => rejected_alike += 1,
+                    Err(got) => rejections.push((file, format!("pyrs: {got}; CPython: {want}"))),
+                }
+                continue;
+            }
             Err(e) => {
                 // CPython itself does not compile it (or we cannot read its
                 // result): nothing to compare against.
@@ -293,6 +308,12 @@ fn run(o: Options) -> Result<bool, String> {
             println!("  {l}");
         }
     }
+    if !rejections.is_empty() {
+        println!("== files CPython rejects that pyrs does not reject alike");
+        for (f, why) in &rejections {
+            println!("  {f}: {why}");
+        }
+    }
     println!("== summary");
     let compared = files.len() - cpython_failed;
     println!(
@@ -303,6 +324,13 @@ fn run(o: Options) -> Result<bool, String> {
         written.len() - load_failures.len(),
         load_failures.len()
     );
+    if rejected_alike + rejections.len() > 0 {
+        println!(
+            "SyntaxError files: {} of {} rejected by pyrs with CPython's exception, line and message",
+            rejected_alike,
+            rejected_alike + rejections.len()
+        );
+    }
     let (mut same, mut total) = (0, 0);
     for (depth, (s, t)) in tally.per_depth.iter().enumerate() {
         println!(
