@@ -2,7 +2,14 @@
 //! written in Rust, one file or folder each. The VM finds them through
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
+mod args;
+mod libm;
+mod math;
+
 use pyrs_vm::modules::ModuleDef;
 
 /// Every native module of this crate, by import name.
-pub const MODULES: &[ModuleDef] = &[];
+pub const MODULES: &[ModuleDef] = &[ModuleDef {
+    name: "math",
+    init: math::init,
+}];
