@@ -5,11 +5,18 @@
 mod args;
 mod libm;
 mod math;
+mod random;
 
 use pyrs_vm::modules::ModuleDef;
 
 /// Every native module of this crate, by import name.
-pub const MODULES: &[ModuleDef] = &[ModuleDef {
-    name: "math",
-    init: math::init,
-}];
+pub const MODULES: &[ModuleDef] = &[
+    ModuleDef {
+        name: "math",
+        init: math::init,
+    },
+    ModuleDef {
+        name: "_random",
+        init: random::init,
+    },
+];

@@ -952,7 +952,40 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::Obj(ObjRef::new(cls, Payload::Instance)));
     }
+    if let Some(new) = crate::protocol::dict::dict_get_str(&cls.payload_type().dict, "__new__") {
+        return native_type_call(vm, cls, &new, args);
+    }
     Err(vm.type_error(format!("cannot create '{name}' instances")))
+}
+
+/// Calling a native type declared outside this file (a stdlib module's, such
+/// as `_random.Random`): its own `__new__`, then its `__init__` if the result
+/// is an instance, as `type.__call__` does.
+fn native_type_call(vm: &mut Vm, cls: &ObjRef, new: &Value, args: Args) -> PyResult<Value> {
+    let mut all = Vec::with_capacity(args.args.len() + 1);
+    all.push(Value::Obj(cls.clone()));
+    all.extend_from_slice(args.args);
+    let obj = vm.call_args(
+        new,
+        Args {
+            args: &all,
+            kwnames: args.kwnames,
+        },
+    )?;
+    if !crate::vm::is_subtype(vm.type_of(&obj), cls) {
+        return Ok(obj);
+    }
+    if let Some(init) = crate::protocol::dict::dict_get_str(&cls.payload_type().dict, "__init__") {
+        all[0] = obj.clone();
+        vm.call_args(
+            &init,
+            Args {
+                args: &all,
+                kwnames: args.kwnames,
+            },
+        )?;
+    }
+    Ok(obj)
 }
 
 fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
