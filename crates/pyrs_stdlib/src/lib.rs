@@ -6,6 +6,7 @@ mod args;
 mod libm;
 mod math;
 mod random;
+mod string;
 
 use pyrs_vm::modules::ModuleDef;
 
@@ -18,5 +19,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_random",
         init: random::init,
+    },
+    ModuleDef {
+        name: "_string",
+        init: string::init,
     },
 ];
