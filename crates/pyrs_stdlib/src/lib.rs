@@ -7,6 +7,7 @@ mod libm;
 mod math;
 mod random;
 mod string;
+mod time;
 
 use pyrs_vm::modules::ModuleDef;
 
@@ -15,6 +16,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "math",
         init: math::init,
+    },
+    ModuleDef {
+        name: "time",
+        init: time::init,
     },
     ModuleDef {
         name: "_random",
