@@ -182,13 +182,15 @@ impl Vm {
         owner: &ObjRef,
         first: Option<&Value>,
     ) -> PyResult<()> {
-        let oname = owner.payload_type().name.get();
+        let oname = crate::runtime::types::tp_name(owner);
         let dunder = name.starts_with("__") && name.ends_with("__");
         let Some(first) = first else {
+            // _PyType_Name: the name without the module.
+            let short = owner.payload_type().name.get();
             return Err(self.type_error(if dunder {
                 format!("descriptor '{name}' of '{oname}' object needs an argument")
             } else {
-                format!("unbound method {oname}.{name}() needs an argument")
+                format!("unbound method {short}.{name}() needs an argument")
             }));
         };
         if crate::vm::is_subtype(self.type_of(first), owner) {
@@ -323,7 +325,7 @@ impl Vm {
                     return Err(self.type_error(format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                         m.name,
-                        m.owner.payload_type().name.get(),
+                        crate::runtime::types::tp_name(&m.owner),
                         self.type_name(o)
                     )));
                 }

@@ -374,3 +374,21 @@ impl ObjRef {
         }
     }
 }
+
+/// CPython's `tp_name`: a heap type's or builtin's plain name, but
+/// `module.Name` for a native type that a module declares (its dict's
+/// `__module__`), as in "descriptor 'random' for '_random.Random' objects".
+pub fn tp_name(ty: &ObjRef) -> String {
+    let t = ty.payload_type();
+    let name = t.name.get().clone();
+    if t.heap_type {
+        return name;
+    }
+    match crate::protocol::dict::dict_get_str(&t.dict, "__module__") {
+        Some(m) => match m.as_str() {
+            Some(m) if m != "builtins" => format!("{m}.{name}"),
+            _ => name,
+        },
+        None => name,
+    }
+}

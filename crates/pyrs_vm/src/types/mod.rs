@@ -265,6 +265,11 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::Obj(ObjRef::new(cls, Payload::Instance)));
     }
+    // A native type declared by a module (`_random.Random`): its own
+    // `__new__`, then `__init__`, as `type.__call__` does.
+    if crate::protocol::dict::dict_get_str(&cls.payload_type().dict, "__new__").is_some() {
+        return vm.type_call(cls, args);
+    }
     Err(vm.type_error(format!("cannot create '{name}' instances")))
 }
 
