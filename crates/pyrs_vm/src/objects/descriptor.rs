@@ -103,6 +103,10 @@ pub enum MemberKind {
     Weakref,
     /// `object.__class__`.
     Class,
+    /// An attribute a builtin payload answers itself (`function.__code__`):
+    /// the descriptor in the type's dict lets `FunctionType.__code__` and
+    /// `vars(FunctionType)` see it, as in CPython.
+    Builtin,
 }
 
 const PROPERTY_INIT: &[MethodDef] = &[
@@ -154,6 +158,31 @@ pub fn install(types: &Types) {
         "__class__",
         Value::Obj(d),
     );
+    // types.py takes GetSetDescriptorType and MemberDescriptorType from these.
+    for (name, descr_type) in [
+        ("__code__", &c.getset_descriptor),
+        ("__defaults__", &c.getset_descriptor),
+        ("__kwdefaults__", &c.getset_descriptor),
+        ("__annotations__", &c.getset_descriptor),
+        ("__name__", &c.getset_descriptor),
+        ("__qualname__", &c.getset_descriptor),
+        ("__globals__", &c.member_descriptor),
+        ("__closure__", &c.member_descriptor),
+        ("__builtins__", &c.member_descriptor),
+    ] {
+        let m = MemberDescr {
+            name: name.into(),
+            owner: types.function.clone(),
+            kind: MemberKind::Builtin,
+        };
+        let d = ObjRef::new(descr_type, Payload::MemberDescr(Box::new(m)));
+        crate::protocol::dict_set_str_raw(
+            types,
+            &types.function.payload_type().dict,
+            name,
+            Value::Obj(d),
+        );
+    }
     add_methods(types, &c.property, PROPERTY_METHODS);
     add_methods(types, &c.property, PROPERTY_INIT);
     add_methods(types, &c.classmethod, WRAPPER_METHODS);
@@ -331,6 +360,12 @@ impl Vm {
                 }
                 let index = match m.kind {
                     MemberKind::Slot(i) => i,
+                    MemberKind::Builtin => {
+                        let (o, name) = (o.clone(), m.name.clone());
+                        return self
+                            .special_attr(&o, &name)?
+                            .ok_or_else(|| self.no_attribute(&o, &name));
+                    }
                     MemberKind::Weakref => return Ok(Value::None),
                     MemberKind::Class => return Ok(Value::Obj(self.type_of(o).clone())),
                     MemberKind::Dict => {
@@ -421,7 +456,7 @@ impl Vm {
                 };
                 let index = match m.kind {
                     MemberKind::Slot(i) => i,
-                    MemberKind::Class => return Ok(false),
+                    MemberKind::Class | MemberKind::Builtin => return Ok(false),
                     MemberKind::Weakref => {
                         return Err(self.attribute_error(format!(
                             "attribute '__weakref__' of '{}' objects is not writable",
@@ -691,7 +726,9 @@ impl Vm {
             }
             Payload::MemberDescr(m) => format!(
                 "<{} '{}' of '{}' objects>",
-                if matches!(m.kind, MemberKind::Slot(_)) {
+                if matches!(m.kind, MemberKind::Slot(_))
+                    || o.class().is(&self.types().class.member_descriptor)
+                {
                     "member"
                 } else {
                     "attribute"

@@ -192,7 +192,7 @@ impl Vm {
 
     /// Attributes computed from builtin objects' state (CPython's getset and
     /// member descriptors).
-    fn special_attr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    pub(crate) fn special_attr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         if name == "__class__" {
             return Ok(Some(Value::Obj(self.type_of(v).clone())));
         }
