@@ -5,6 +5,7 @@
 
 pub mod gc;
 pub mod marshal;
+pub mod opcode;
 pub mod weakref;
 
 use crate::error::PyResult;
@@ -35,6 +36,10 @@ pub const BUILTIN_MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "marshal",
         init: marshal::init,
+    },
+    ModuleDef {
+        name: "_opcode",
+        init: opcode::init,
     },
 ];
 
