@@ -81,6 +81,8 @@ pub enum Payload {
         origin: Value,
         args: Value,
     },
+    /// `int | str`: a `types.UnionType`; the tuple of its arguments.
+    Union(Value),
     /// A file object made by `open()`.
     File(Box<GilCell<crate::types::file::FileData>>),
     /// `dict_keys`, `dict_values`, `dict_items`: a live view of `dict`.

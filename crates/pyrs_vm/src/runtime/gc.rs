@@ -186,6 +186,7 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             _ => {}
         },
         Payload::WeakRef(w) => visit_value(w.callback.get(), visit),
+        Payload::Union(args) => visit_value(args, visit),
         Payload::Generator(g) => {
             visit(&g.code);
             visit_value(&g.name, visit);

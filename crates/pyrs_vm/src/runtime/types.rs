@@ -219,6 +219,8 @@ pub struct Types {
     pub text_io_wrapper: ObjRef,
     pub memoryview: ObjRef,
     pub generic_alias: ObjRef,
+    /// `types.UnionType`, what `int | str` makes.
+    pub union_type: ObjRef,
     /// The iterator of a non-ASCII str (`str_iterator`).
     pub str_unicode_iterator: ObjRef,
     pub buffered_reader: ObjRef,
@@ -317,6 +319,7 @@ impl Types {
             text_io_wrapper: t("TextIOWrapper", &object, na, false),
             memoryview: t("memoryview", &object, na, false),
             generic_alias: t("GenericAlias", &object, na, false),
+            union_type: t("UnionType", &object, na, false),
             str_unicode_iterator: t("str_iterator", &object, na, false),
             buffered_reader: t("BufferedReader", &object, na, false),
             buffered_writer: t("BufferedWriter", &object, na, false),

@@ -11,6 +11,7 @@ pub mod dict_methods;
 pub mod dunders;
 pub mod file;
 pub mod generic_alias;
+pub mod union;
 pub mod hash;
 pub mod iterators;
 pub mod list_methods;
@@ -87,6 +88,13 @@ pub fn install_methods(types: &Types) {
         add_methods(types, t, generic_alias::CLASS_GETITEM);
     }
     add_methods(types, &types.memoryview, memoryview::METHODS);
+    add_methods(types, &types.union_type, union::METHODS);
+    crate::protocol::dict_set_str_raw(
+        types,
+        &types.union_type.payload_type().dict,
+        "__module__",
+        Value::Obj(ObjRef::new(&types.str_, Payload::Str(crate::objects::str::PyStr::new("types")))),
+    );
     for t in [
         &types.text_io_wrapper,
         &types.buffered_reader,
@@ -591,6 +599,10 @@ pub fn repr_extra(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
             let (origin, args) = (origin.clone(), args.clone());
             generic_alias::repr(vm, &origin, &args)?
         }
+        Payload::Union(args) => {
+            let args = args.clone();
+            union::repr(vm, &args)?
+        }
         Payload::MemoryView(m) => {
             if m.released.get() {
                 format!("<released memory at {:#x}>", o.addr())
@@ -608,6 +620,9 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
         return Ok(Some(r));
     }
     if let Some(r) = generic_alias::compare(vm, a, b, op)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = union::compare(vm, a, b, op)? {
         return Ok(Some(r));
     }
     match (a.payload(), b.payload()) {
@@ -652,6 +667,11 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
 pub fn binary_extra(vm: &mut Vm, a: &Value, b: &Value, base: u32) -> PyResult<Option<Value>> {
     if let Some(r) = complex::binary(vm, a, b, base)? {
         return Ok(Some(r));
+    }
+    if base == nb::OR {
+        if let Some(r) = union::union_or_values(vm, a, b)? {
+            return Ok(Some(r));
+        }
     }
     match (a.payload(), b.payload()) {
         (Some(Payload::Set(_)), Some(Payload::Set(_))) => set::binary(vm, a, b, base),
@@ -908,6 +928,10 @@ pub fn hash_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Some(Payload::GenericAlias { origin, args }) => {
             let (origin, args) = (origin.clone(), args.clone());
             generic_alias::hash(vm, &origin, &args)?
+        }
+        Some(Payload::Union(args)) => {
+            let args = args.clone();
+            union::hash(vm, &args)?
         }
         Some(Payload::ByteArray(_) | Payload::DictView { .. } | Payload::Slice(_)) => {
             return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(v))))
