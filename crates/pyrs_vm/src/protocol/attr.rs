@@ -229,7 +229,9 @@ impl Vm {
             ),
             (Payload::Type(t), "__dict__") => Some(Value::Obj(t.dict.clone())),
             (Payload::Type(t), "__module__") if !t.heap_type => {
-                let m = self.type_module_name(o).unwrap_or_else(|| "builtins".into());
+                let m = self
+                    .type_module_name(o)
+                    .unwrap_or_else(|| "builtins".into());
                 Some(self.new_str(m))
             }
             (Payload::Function(f), "__name__") => Some(f.name.cloned()),

@@ -358,3 +358,23 @@ pub fn objects() -> Vec<ObjRef> {
         .map(|o| unsafe { ObjRef::from_raw_borrowed(o) })
         .collect()
 }
+
+/// The live classes that name `ty` among their bases, oldest first
+/// (`type.__subclasses__`). Types carry no list of subclasses: every class is
+/// a tracked container, so the registry already knows them all, and this rare
+/// query pays for the scan instead of every class creation and deallocation.
+pub fn subclasses_of(ty: &ObjRef) -> Vec<ObjRef> {
+    let objs: Vec<*const PyObject> = TRACKED.with(|t| t.borrow().clone());
+    let mut out = Vec::new();
+    for o in objs {
+        // SAFETY: registry entries are live; nothing here frees objects.
+        let obj = unsafe { &*o };
+        if let Payload::Type(t) = &obj.payload {
+            if t.bases.get().iter().any(|b| b.is(ty)) {
+                // SAFETY: as above; the new reference keeps it alive.
+                out.push(unsafe { ObjRef::from_raw_borrowed(o) });
+            }
+        }
+    }
+    out
+}

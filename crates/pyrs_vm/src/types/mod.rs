@@ -11,7 +11,6 @@ pub mod dict_methods;
 pub mod dunders;
 pub mod file;
 pub mod generic_alias;
-pub mod union;
 pub mod hash;
 pub mod iterators;
 pub mod list_methods;
@@ -22,6 +21,7 @@ pub mod set;
 pub mod sort;
 pub mod str_format;
 pub mod str_methods;
+pub mod union;
 
 use crate::error::PyResult;
 use crate::gil_cell::GilCell;
@@ -59,6 +59,7 @@ pub fn install_methods(types: &Types) {
         &types.str_iterator,
         &types.str_unicode_iterator,
         &types.range_iterator,
+        &types.longrange_iterator,
         &types.dict_keyiterator,
         &types.dict_valueiterator,
         &types.dict_itemiterator,
@@ -89,12 +90,19 @@ pub fn install_methods(types: &Types) {
     }
     add_methods(types, &types.memoryview, memoryview::METHODS);
     add_methods(types, &types.union_type, union::METHODS);
-    crate::protocol::dict_set_str_raw(
-        types,
-        &types.union_type.payload_type().dict,
-        "__module__",
-        Value::Obj(ObjRef::new(&types.str_, Payload::Str(crate::objects::str::PyStr::new("types")))),
-    );
+    add_methods(types, &types.generic_alias, generic_alias::METHODS);
+    for t in [&types.union_type, &types.generic_alias] {
+        let types_module = ObjRef::new(
+            &types.str_,
+            Payload::Str(crate::objects::str::PyStr::new("types")),
+        );
+        crate::protocol::dict_set_str_raw(
+            types,
+            &t.payload_type().dict,
+            "__module__",
+            Value::Obj(types_module),
+        );
+    }
     for t in [
         &types.text_io_wrapper,
         &types.buffered_reader,
