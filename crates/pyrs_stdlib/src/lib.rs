@@ -3,8 +3,10 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod itertools;
 mod libm;
 mod math;
+mod native;
 mod random;
 mod string;
 mod time;
@@ -28,5 +30,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_string",
         init: string::init,
+    },
+    ModuleDef {
+        name: "itertools",
+        init: itertools::init,
     },
 ];

@@ -463,7 +463,7 @@ impl Vm {
                 Payload::Instance if o.class().payload_type().heap_type => {
                     let ty = o.class().clone();
                     if let Some(sa) = self.lookup_type(&ty, "__setattr__") {
-                        if !matches!(sa.payload(), Some(Payload::NativeFunction(_))) {
+                        if crate::objects::descriptor::is_python_defined(&sa) {
                             let n = self.new_str(name);
                             self.call_method_value(&sa, v, &[n, value])?;
                             return Ok(());

@@ -174,7 +174,7 @@ impl Vm {
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if matches!(meth.payload(), Some(Payload::NativeFunction(_))) {
+        if !crate::objects::descriptor::is_python_defined(&meth) {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
@@ -624,7 +624,7 @@ impl Vm {
         };
         // object.__ne__ inverts a class's __eq__; other builtin slots were
         // already tried by compare_builtin.
-        if matches!(m.payload(), Some(Payload::NativeFunction(_))) && op != CompareOp::Ne {
+        if !is_python_defined(&m) && op != CompareOp::Ne {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;

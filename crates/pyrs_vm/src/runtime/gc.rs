@@ -187,6 +187,7 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         },
         Payload::WeakRef(w) => visit_value(w.callback.get(), visit),
         Payload::Union(args) => visit_value(args, visit),
+        Payload::Native(n) => n.traverse(&mut |v| visit_value(v, visit)),
         Payload::Generator(g) => {
             visit(&g.code);
             visit_value(&g.name, visit);
@@ -262,6 +263,7 @@ fn clear(obj: &PyObject, garbage: &mut Vec<Value>) {
             crate::objects::iter::IterState::Dict { dict, .. } => garbage.push(dict),
             _ => {}
         },
+        Payload::Native(n) => n.clear(garbage),
         Payload::Generator(g) => {
             garbage.push(g.exc_state.replace(Value::None));
             // The frame's contents go with it; it is not on the frame stack.

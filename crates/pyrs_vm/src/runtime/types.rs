@@ -6,7 +6,9 @@ use crate::gil_cell::GilCell;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict::DictData;
 use crate::objects::native::{MethodDef, NativeFunction};
+use crate::objects::str::PyStr;
 use crate::objects::type_::{BaseKind, TypeData};
+use crate::value::Value;
 
 /// Make a type object. Its `__dict__` holds the methods of `methods`.
 pub fn new_type(
@@ -32,6 +34,42 @@ pub fn new_type(
     };
     let ty = ObjRef::new(meta, Payload::Type(Box::new(data)));
     set_linear_mro(&ty);
+    ty
+}
+
+/// A class that a native module defines (`collections.deque`,
+/// `itertools.chain`): a heap type, so that the protocols call its native
+/// special methods as they call a class statement's; `module.name` in its
+/// repr. `base` None means `object`; `base_kind` is the payload a subclass's
+/// instances get when the class has no `__new__` of its own.
+pub fn new_module_class(
+    types: &Types,
+    module: &str,
+    name: &str,
+    base: Option<&ObjRef>,
+    base_kind: BaseKind,
+    methods: &[MethodDef],
+) -> ObjRef {
+    let base = base.unwrap_or(&types.object);
+    let dict = ObjRef::new(&types.dict, Payload::Dict(GilCell::new(DictData::new())));
+    let data = TypeData {
+        name: GilCell::new(name.to_string()),
+        qualname: GilCell::new(name.to_string()),
+        bases: GilCell::new(vec![base.clone()]),
+        mro: GilCell::new(Vec::new()),
+        dict,
+        base_kind,
+        heap_type: true,
+        cache: Default::default(),
+        base_type: true,
+    };
+    let ty = ObjRef::new(&types.type_, Payload::Type(Box::new(data)));
+    set_linear_mro(&ty);
+    add_methods(types, &ty, methods);
+    let t = ty.payload_type();
+    let s = |x: &str| Value::Obj(ObjRef::new(&types.str_, Payload::Str(PyStr::new(x))));
+    crate::protocol::dict_set_str_raw(types, &t.dict, "__module__", s(module));
+    crate::protocol::dict_set_str_raw(types, &t.dict, "__doc__", Value::None);
     ty
 }
 
