@@ -9,6 +9,7 @@ mod math;
 mod native;
 mod random;
 mod string;
+mod thread;
 mod time;
 
 use pyrs_vm::modules::ModuleDef;
@@ -34,5 +35,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "itertools",
         init: itertools::init,
+    },
+    ModuleDef {
+        name: "_thread",
+        init: thread::init,
     },
 ];

@@ -138,6 +138,7 @@ pub fn install(types: &Types) {
         add_methods(types, ty(types), &[def]);
     }
     add_methods(types, &types.object, OBJECT_METHODS);
+    add_methods(types, &types.object, super::object_reduce::METHODS);
     add_methods(types, &types.type_, TYPE_METHODS);
     add_methods(types, &types.exc.base_exception, EXCEPTION_METHODS);
     add_methods(types, &types.list, LIST_METHODS);

@@ -86,11 +86,19 @@ pub fn set_linear_mro(ty: &ObjRef) {
     }
 }
 
+/// `__doc__ = None` in a type's dict unless it has one.
+fn set_doc_default(types: &Types, dict: &ObjRef) {
+    if crate::protocol::dict::dict_get_str(dict, "__doc__").is_none() {
+        crate::protocol::dict_set_str_raw(types, dict, "__doc__", Value::None);
+    }
+}
+
 /// Put native methods into a type's dict as method descriptors.
 pub fn add_methods(types: &Types, ty: &ObjRef, methods: &[MethodDef]) {
     let Payload::Type(t) = &ty.payload else {
         return;
     };
+    set_doc_default(types, &t.dict);
     for def in methods {
         let f = ObjRef::new(
             &types.builtin_function,
@@ -398,6 +406,13 @@ impl Types {
         crate::objects::generator::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);
+        // Every type answers `__doc__` (None: pyrs keeps no docstrings for
+        // builtins), so `obj.__doc__` works on any object.
+        for o in crate::runtime::gc::objects() {
+            if let Payload::Type(t) = &o.payload {
+                set_doc_default(&types, &t.dict);
+            }
+        }
         types
     }
 }
