@@ -3,6 +3,7 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod collections;
 mod itertools;
 mod libm;
 mod math;
@@ -39,5 +40,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_thread",
         init: thread::init,
+    },
+    ModuleDef {
+        name: "_collections",
+        init: collections::init,
     },
 ];

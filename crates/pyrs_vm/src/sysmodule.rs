@@ -188,7 +188,12 @@ fn sys_intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("can't intern str subclass"));
     }
     let text = text.to_string();
-    Ok(INTERNED.with(|t| t.borrow_mut().entry(text).or_insert_with(|| v.clone()).clone()))
+    Ok(INTERNED.with(|t| {
+        t.borrow_mut()
+            .entry(text)
+            .or_insert_with(|| v.clone())
+            .clone()
+    }))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {

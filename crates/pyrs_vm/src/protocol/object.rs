@@ -404,7 +404,7 @@ impl Vm {
 
     /// The reprs of a container's items, or None when the container is already
     /// being printed further up (a cycle).
-    fn repr_items(&mut self, o: &ObjRef, items: &[Value]) -> PyResult<Option<Vec<String>>> {
+    pub fn repr_items(&mut self, o: &ObjRef, items: &[Value]) -> PyResult<Option<Vec<String>>> {
         if self.repr_stack.iter().any(|&a| a == o.addr()) {
             return Ok(None);
         }
