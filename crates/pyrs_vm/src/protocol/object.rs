@@ -164,17 +164,37 @@ impl Vm {
         Ok(self.new_str(s))
     }
 
+    /// Whether `name` resolves, along `ty`'s MRO, to an entry in the dict of
+    /// a class statement's class (rather than of a builtin type).
+    fn assigned_in_class(&self, ty: &ObjRef, name: &str) -> bool {
+        if !ty.payload_type().heap_type {
+            return false;
+        }
+        let hash = crate::objects::str::str_hash(name);
+        for base in ty.payload_type().mro.get().iter() {
+            let bt = base.payload_type();
+            if crate::protocol::dict::dict_get_str_hashed(&bt.dict, name, hash).is_some() {
+                return bt.heap_type;
+            }
+        }
+        false
+    }
+
     /// Call a user-defined `__repr__`/`__str__` of a class instance, if its class
     /// defines one in Python.
     fn call_special_repr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<String>> {
         // (`overrides` also lets `dict.__repr__` on a subclass reach the builtin.)
-        if !self.overrides(&Value::Obj(o.clone()), name) {
+        // A builtin's method a class assigned itself (an IntEnum's
+        // `__str__ = int.__repr__`) counts too: those dunders run on a plain
+        // copy of the value, so calling them cannot re-enter the class.
+        let assigned = self.assigned_in_class(o.class(), name);
+        if !assigned && !self.overrides(&Value::Obj(o.clone()), name) {
             return Ok(None);
         }
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if !crate::objects::descriptor::is_python_defined(&meth) {
+        if !assigned && !crate::objects::descriptor::is_python_defined(&meth) {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
