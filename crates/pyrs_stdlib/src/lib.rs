@@ -3,10 +3,14 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod collections;
+mod itertools;
 mod libm;
 mod math;
+mod native;
 mod random;
 mod string;
+mod thread;
 mod time;
 
 use pyrs_vm::modules::ModuleDef;
@@ -28,5 +32,17 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_string",
         init: string::init,
+    },
+    ModuleDef {
+        name: "itertools",
+        init: itertools::init,
+    },
+    ModuleDef {
+        name: "_thread",
+        init: thread::init,
+    },
+    ModuleDef {
+        name: "_collections",
+        init: collections::init,
     },
 ];
