@@ -4,6 +4,7 @@
 
 mod args;
 mod collections;
+mod contextvars;
 mod itertools;
 mod libm;
 mod math;
@@ -44,5 +45,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_collections",
         init: collections::init,
+    },
+    ModuleDef {
+        name: "_contextvars",
+        init: contextvars::init,
     },
 ];
