@@ -68,6 +68,8 @@ pub enum Payload {
     Singleton(&'static str),
     /// A generator, coroutine or async generator with its suspended frame.
     Generator(Box<objects::generator::GenData>),
+    /// An async generator's awaitables and wrapped values (objects/async_gen.rs).
+    AsyncGen(Box<objects::async_gen::AgObject>),
     /// A weak reference or weak proxy.
     WeakRef(Box<crate::modules::weakref::WeakRefData>),
     /// `set` and `frozenset` (the type tells which).

@@ -35,6 +35,10 @@ pub struct Vm {
     /// Containers whose repr is being computed (CPython's Py_ReprEnter), so a
     /// container that holds itself prints as `[...]`.
     pub(crate) repr_stack: Vec<usize>,
+    /// `sys.set_asyncgen_hooks`: called at an async generator's first
+    /// iteration, and kept for its finalization.
+    pub asyncgen_firstiter: Value,
+    pub asyncgen_finalizer: Value,
 }
 
 impl Vm {
@@ -53,6 +57,8 @@ impl Vm {
             frame_pool: Vec::new(),
             stack_limit,
             repr_stack: Vec::new(),
+            asyncgen_firstiter: Value::None,
+            asyncgen_finalizer: Value::None,
         }
     }
 

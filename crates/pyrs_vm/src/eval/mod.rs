@@ -613,8 +613,48 @@ impl Vm {
                             }
                             Opcode::GET_AWAITABLE => {
                                 let v = f.pop();
-                                let it = tri!(self.get_awaitable(&v));
+                                let it = tri!(self.get_awaitable_op(&v, arg));
                                 f.push(it);
+                            }
+                            Opcode::ASYNC_GEN_WRAP => {
+                                let v = f.pop();
+                                f.push(self.async_gen_wrap(v));
+                            }
+                            Opcode::GET_AITER => {
+                                let v = f.pop();
+                                let it = tri!(self.get_aiter(&v));
+                                f.push(it);
+                            }
+                            Opcode::GET_ANEXT => {
+                                let it = f.top().clone();
+                                let aw = tri!(self.get_anext(&it));
+                                f.push(aw);
+                            }
+                            Opcode::END_ASYNC_FOR => {
+                                let exc = f.pop();
+                                if self.is_stop_async_iteration(&exc) {
+                                    drop(f.pop());
+                                } else {
+                                    match exc {
+                                        Value::Obj(o) => {
+                                            break 'error (PyErr(o), Raised::Reraise(None))
+                                        }
+                                        _ => {
+                                            break 'error (
+                                                self.system_error(
+                                                    "END_ASYNC_FOR of a non-exception",
+                                                ),
+                                                Raised::Here,
+                                            )
+                                        }
+                                    }
+                                }
+                            }
+                            Opcode::BEFORE_ASYNC_WITH => {
+                                let mgr = f.pop();
+                                let (exit, res) = tri!(self.before_async_with(&mgr));
+                                f.push(exit);
+                                f.push(res);
                             }
                             Opcode::BUILD_TUPLE => {
                                 let items = f.pop_n(arg as usize);

@@ -345,8 +345,12 @@ impl Vm {
                 Some(line.map_or(Value::None, |l| Value::Int(l as i64)))
             }
             (Payload::Code(c), _) => self.code_attr(c, name),
-            (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+            (Payload::Generator(g), "gi_running" | "cr_running") => {
                 Some(Value::Bool(*g.running.get()))
+            }
+            (Payload::Generator(g), "ag_running") => Some(Value::Bool(*g.ag_running_async.get())),
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => {
+                Some(crate::objects::generator::delegate(g).unwrap_or(Value::None))
             }
             (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
                 Some(Value::Obj(g.code.clone()))

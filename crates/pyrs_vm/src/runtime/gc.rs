@@ -191,10 +191,12 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             visit_value(&g.name, visit);
             visit_value(&g.qualname, visit);
             visit_value(g.exc_state.get(), visit);
+            visit_value(g.ag_finalizer.get(), visit);
             if let Some(f) = g.frame.get() {
                 visit_frame(f, visit);
             }
         }
+        Payload::AsyncGen(a) => a.visit(&mut |v| visit_value(v, visit)),
         Payload::Instance
         | Payload::Int(_)
         | Payload::Float(_)

@@ -1,0 +1,77 @@
+//! The hooks `sys` installs into the thread state (Python/sysmodule.c):
+//! `set_asyncgen_hooks`/`get_asyncgen_hooks`, and the trace and profile
+//! functions (`settrace`, `setprofile`, `gettrace`, `getprofile`).
+
+use crate::error::PyResult;
+use crate::objects::native::{Args, MethodDef};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub const FUNCTIONS: &[MethodDef] = &[
+    MethodDef::method("set_asyncgen_hooks", sys_set_asyncgen_hooks),
+    MethodDef::method("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+];
+
+fn is_callable(vm: &Vm, v: &Value) -> bool {
+    use crate::object::Payload;
+    match v.payload() {
+        Some(
+            Payload::Function(_)
+            | Payload::NativeFunction(_)
+            | Payload::BoundMethod { .. }
+            | Payload::Type(_),
+        ) => true,
+        _ => vm.lookup_type(&vm.type_of(v).clone(), "__call__").is_some(),
+    }
+}
+
+/// `set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted argument
+/// leaves its hook as it is; None removes it.
+fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let pos = &args.pos()[1..];
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "set_asyncgen_hooks() takes at most 2 positional arguments ({} given)",
+            pos.len()
+        )));
+    }
+    let mut firstiter = pos.first().cloned();
+    let mut finalizer = pos.get(1).cloned();
+    for (k, v) in args.kwargs() {
+        match k {
+            "firstiter" => firstiter = Some(v.clone()),
+            "finalizer" => finalizer = Some(v.clone()),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "set_asyncgen_hooks() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    // Both are checked before either is set, as CPython does.
+    for (name, v) in [("finalizer", &finalizer), ("firstiter", &firstiter)] {
+        if let Some(v) = v {
+            if !matches!(v, Value::None) && !is_callable(vm, v) {
+                return Err(
+                    vm.type_error(format!("callable {name} expected, got {}", vm.type_name(v)))
+                );
+            }
+        }
+    }
+    if let Some(v) = finalizer {
+        vm.asyncgen_finalizer = v;
+    }
+    if let Some(v) = firstiter {
+        vm.asyncgen_firstiter = v;
+    }
+    Ok(Value::None)
+}
+
+/// The hooks as a `(firstiter, finalizer)` pair (CPython returns a struct
+/// sequence of the same shape).
+fn sys_get_asyncgen_hooks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.new_tuple(vec![
+        vm.asyncgen_firstiter.clone(),
+        vm.asyncgen_finalizer.clone(),
+    ]))
+}
