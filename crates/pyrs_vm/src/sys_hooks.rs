@@ -10,7 +10,41 @@ use crate::vm::Vm;
 pub const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("set_asyncgen_hooks", sys_set_asyncgen_hooks),
     MethodDef::method("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+    MethodDef::method("settrace", sys_settrace),
+    MethodDef::method("gettrace", sys_gettrace),
+    MethodDef::method("setprofile", sys_setprofile),
+    MethodDef::method("getprofile", sys_getprofile),
 ];
+
+fn one_arg<'a>(vm: &Vm, name: &str, args: &Args<'a>) -> PyResult<&'a Value> {
+    let rest = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    crate::builtins::check_args(vm, name, &rest, 1, 1)?;
+    Ok(&rest.args[0])
+}
+
+/// `sys.settrace(func)`: traces frames entered from now on.
+fn sys_settrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.tracefunc = one_arg(vm, "settrace", &args)?.clone();
+    vm.update_use_tracing();
+    Ok(Value::None)
+}
+
+fn sys_gettrace(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.tracefunc.clone())
+}
+
+fn sys_setprofile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.profilefunc = one_arg(vm, "setprofile", &args)?.clone();
+    vm.update_use_tracing();
+    Ok(Value::None)
+}
+
+fn sys_getprofile(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.profilefunc.clone())
+}
 
 fn is_callable(vm: &Vm, v: &Value) -> bool {
     use crate::object::Payload;

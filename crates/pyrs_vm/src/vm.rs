@@ -39,6 +39,13 @@ pub struct Vm {
     /// iteration, and kept for its finalization.
     pub asyncgen_firstiter: Value,
     pub asyncgen_finalizer: Value,
+    /// `sys.settrace` / `sys.setprofile` functions (None: off).
+    pub tracefunc: Value,
+    pub profilefunc: Value,
+    /// A hook is set and none is running: the eval loop calls eval/trace.rs.
+    pub use_tracing: bool,
+    /// Hooks running now (no events are reported from inside a hook).
+    pub trace_depth: usize,
 }
 
 impl Vm {
@@ -59,6 +66,10 @@ impl Vm {
             repr_stack: Vec::new(),
             asyncgen_firstiter: Value::None,
             asyncgen_finalizer: Value::None,
+            tracefunc: Value::None,
+            profilefunc: Value::None,
+            use_tracing: false,
+            trace_depth: 0,
         }
     }
 

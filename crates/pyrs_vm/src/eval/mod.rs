@@ -8,6 +8,7 @@
 
 mod ops;
 mod pattern;
+pub mod trace;
 mod with_ops;
 
 use crate::error::{PyErr, PyResult};
@@ -56,7 +57,11 @@ impl Vm {
         if crate::runtime::gc::COLLECTION_DUE.load(std::sync::atomic::Ordering::Relaxed) {
             crate::runtime::gc::collect();
         }
+        // Finalizers before weakref callbacks: CPython runs `__del__` before
+        // it clears an object's weak references.
+        self.run_finalizers();
         self.run_pending_callbacks();
+        self.run_finalizers();
     }
 
     /// Push `frame` as an entry frame and run until it returns.
@@ -117,8 +122,20 @@ impl Vm {
             // the stack, which outlives every use of `code` in this iteration.
             let code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
             let instrs = &code.instrs[..];
+            // Hooks are consulted only while set: read once per frame switch,
+            // and again after anything that may have set or cleared them.
+            let mut tracing = self.use_tracing;
             let (err, how): (PyErr, Raised) = if let Some(e) = pending.take() {
-                (e, Raised::Propagated)
+                if tracing {
+                    // `throw()` into a generator enters its frame ("call").
+                    let e = match self.trace_resume_for_throw(f) {
+                        Ok(()) => e,
+                        Err(e2) => e2,
+                    };
+                    (e, Raised::Propagated)
+                } else {
+                    (e, Raised::Propagated)
+                }
             } else {
                 'error: {
                     macro_rules! tri {
@@ -126,6 +143,16 @@ impl Vm {
                             match $e {
                                 Ok(v) => v,
                                 Err(e) => break 'error (e, Raised::Here),
+                            }
+                        };
+                    }
+                    // A statement that drops references (`del x`, `x = y`) may
+                    // have queued finalizers; run them before the next
+                    // statement, where CPython programs see `__del__` run.
+                    macro_rules! breaker {
+                        () => {
+                            if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                self.handle_eval_breaker();
                             }
                         };
                     }
@@ -141,6 +168,12 @@ impl Vm {
                                 Raised::Here,
                             );
                         };
+                        if tracing {
+                            let prev = f.lasti;
+                            f.lasti = pc;
+                            tri!(self.trace_instruction(f, prev, pc));
+                            tracing = self.use_tracing;
+                        }
                         f.lasti = pc;
                         pc += 1;
                         let arg = instr.arg;
@@ -168,6 +201,7 @@ impl Vm {
                                 }
                                 let old = std::mem::replace(&mut f.fast[arg as usize], Value::Null);
                                 drop(old);
+                                breaker!();
                             }
                             Opcode::LOAD_CONST => {
                                 let v = code.consts[arg as usize].clone();
@@ -284,6 +318,7 @@ impl Vm {
                                 let k = f.pop();
                                 let c = f.pop();
                                 tri!(self.delitem(&c, &k));
+                                breaker!();
                             }
                             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                                 pc = arg as usize;
@@ -371,6 +406,7 @@ impl Vm {
                                 let name = code.names[arg as usize].clone();
                                 let g = f.globals.clone();
                                 tri!(self.dict_set(&g, name, v));
+                                breaker!();
                             }
                             Opcode::DELETE_GLOBAL => {
                                 let name = code.names[arg as usize].clone();
@@ -378,6 +414,7 @@ impl Vm {
                                 if tri!(self.dict_del(&g, &name)).is_none() {
                                     break 'error (self.name_not_defined(&name), Raised::Here);
                                 }
+                                breaker!();
                             }
                             Opcode::LOAD_NAME => {
                                 let name = code.names[arg as usize].clone();
@@ -388,10 +425,12 @@ impl Vm {
                                 let v = f.pop();
                                 let name = code.names[arg as usize].clone();
                                 tri!(self.store_name(f, name, v));
+                                breaker!();
                             }
                             Opcode::DELETE_NAME => {
                                 let name = code.names[arg as usize].clone();
                                 tri!(self.delete_name(f, &name));
+                                breaker!();
                             }
                             Opcode::LOAD_ATTR => {
                                 let o = f.pop();
@@ -406,11 +445,13 @@ impl Vm {
                                 let name = code.co.co_names[arg as usize].clone();
                                 tri!(self.setattr(&o, &name, v));
                                 pc += 4;
+                                breaker!();
                             }
                             Opcode::DELETE_ATTR => {
                                 let o = f.pop();
                                 let name = code.co.co_names[arg as usize].clone();
                                 tri!(self.delattr(&o, &name));
+                                breaker!();
                             }
                             Opcode::LOAD_METHOD => {
                                 let o = f.pop();
@@ -489,7 +530,24 @@ impl Vm {
                                     args: &f.stack[args_ix..],
                                     kwnames: kwn,
                                 };
-                                let r = self.call_args(&callable, args);
+                                let r = if tracing {
+                                    let argv = args.args.to_vec();
+                                    let r = self.call_profiled(
+                                        f,
+                                        &callable,
+                                        Args {
+                                            args: &argv,
+                                            kwnames: kwn,
+                                        },
+                                    );
+                                    tracing = self.use_tracing;
+                                    r
+                                } else {
+                                    let r = self.call_args(&callable, args);
+                                    // The call may have set a hook (sys.settrace).
+                                    tracing = self.use_tracing;
+                                    r
+                                };
                                 f.stack.truncate(base);
                                 let r = tri!(r);
                                 f.push(r);
@@ -505,6 +563,9 @@ impl Vm {
                             }
                             Opcode::RETURN_VALUE => {
                                 let rv = f.pop();
+                                if tracing {
+                                    tri!(self.trace_return(f, &rv));
+                                }
                                 let Some(mut done) = self.frames.pop() else {
                                     return Err(self.system_error("return without a frame"));
                                 };
@@ -540,6 +601,9 @@ impl Vm {
                             }
                             Opcode::YIELD_VALUE => {
                                 let v = f.pop();
+                                if tracing {
+                                    tri!(self.trace_return(f, &v));
+                                }
                                 f.pc = pc;
                                 if !f.is_entry {
                                     break 'error (
@@ -833,6 +897,7 @@ impl Vm {
                                         Raised::Here,
                                     );
                                 }
+                                breaker!();
                             }
                             Opcode::RAISE_VARARGS => {
                                 let (e, how) = self.do_raise(f, arg);
@@ -993,6 +1058,7 @@ impl Vm {
             // Unwinding: find a handler in this frame, else pop it and let the
             // caller handle the error at its CALL.
             let mut how = how;
+            let mut err = err;
             loop {
                 let fp = self.top_frame_ptr();
                 // SAFETY: as above; the frame is on the stack until popped here.
@@ -1004,6 +1070,9 @@ impl Vm {
                     Raised::Reraise(r) => r,
                     _ => {
                         self.add_traceback(f, &err);
+                        if self.use_tracing {
+                            err = self.trace_exception(f, err);
+                        }
                         None
                     }
                 };
@@ -1031,6 +1100,10 @@ impl Vm {
                     return Err(err);
                 };
                 let entry = done.is_entry;
+                if self.use_tracing {
+                    // Leaving by an exception: "return" with None.
+                    let _ = self.trace_return(&mut done, &Value::None);
+                }
                 self.finish_frame_object(&mut done);
                 self.release_frame(done);
                 if entry || self.frames.is_empty() {

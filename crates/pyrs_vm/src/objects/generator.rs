@@ -152,7 +152,7 @@ pub(crate) fn delegate(g: &GenData) -> Option<Value> {
     frame.stack.last().cloned()
 }
 
-fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = gen_data(vm, &args.args[0])?;
     if g.frame.get().is_none() || !*g.started.get() {
         // Never started or already finished: nothing to unwind.

@@ -313,6 +313,22 @@ pub fn collect() -> usize {
         .map(|i| unsafe { ObjRef::from_raw_borrowed(objs[i]) })
         .collect();
     let found = unreachable.len();
+    // PEP 442: objects with finalizers are finalized before anything is
+    // cleared; they may resurrect the whole set, so nothing is cleared this
+    // time and the next collection frees what is still unreachable then.
+    let mut deferred = false;
+    for o in &unreachable {
+        if crate::runtime::finalize::needs_finalizer(o) {
+            crate::runtime::finalize::schedule_from_gc(o);
+            deferred = true;
+        }
+    }
+    if deferred {
+        drop(unreachable);
+        ALLOCATIONS.with(|a| a.set(0));
+        COLLECTING.with(|c| c.set(false));
+        return 0;
+    }
     let mut garbage = Vec::new();
     for o in &unreachable {
         clear(o, &mut garbage);
