@@ -33,6 +33,13 @@ pub enum Exit {
     Yield(Value),
 }
 
+/// How one copy of the loop stopped (`eval_frames`).
+enum Step {
+    Done(Exit),
+    /// Tracing was turned on or off: continue in the other copy.
+    Switch,
+}
+
 /// How an error reached the unwinder.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Raised {
@@ -109,6 +116,25 @@ impl Vm {
     /// current instruction (`generator.throw()`).
     pub(crate) fn eval_loop_from(&mut self, throw: Option<PyErr>) -> PyResult<Exit> {
         let mut pending = throw;
+        loop {
+            let step = if self.use_tracing {
+                self.eval_frames::<true>(&mut pending)?
+            } else {
+                self.eval_frames::<false>(&mut pending)?
+            };
+            match step {
+                Step::Done(exit) => return Ok(exit),
+                Step::Switch => {}
+            }
+        }
+    }
+
+    /// The loop itself, compiled twice: with TRACING the hooks of
+    /// eval/trace.rs are called at each instruction, without it there is no
+    /// check at all. A copy hands over to the other (`Step::Switch`) at a
+    /// frame switch, or after a call, when `use_tracing` no longer matches;
+    /// the top frame's `pc` is then where to go on.
+    fn eval_frames<const TRACING: bool>(&mut self, pending: &mut Option<PyErr>) -> PyResult<Step> {
         'frames: loop {
             let fp = self.top_frame_ptr();
             if fp.is_null() {
@@ -124,9 +150,11 @@ impl Vm {
             let instrs = &code.instrs[..];
             // Hooks are consulted only while set: read once per frame switch,
             // and again after anything that may have set or cleared them.
-            let mut tracing = self.use_tracing;
+            if self.use_tracing != TRACING {
+                return Ok(Step::Switch);
+            }
             let (err, how): (PyErr, Raised) = if let Some(e) = pending.take() {
-                if tracing {
+                if TRACING {
                     // `throw()` into a generator enters its frame ("call").
                     let e = match self.trace_resume_for_throw(f) {
                         Ok(()) => e,
@@ -168,11 +196,10 @@ impl Vm {
                                 Raised::Here,
                             );
                         };
-                        if tracing {
+                        if TRACING {
                             let prev = f.lasti;
                             f.lasti = pc;
                             tri!(self.trace_instruction(f, prev, pc));
-                            tracing = self.use_tracing;
                         }
                         f.lasti = pc;
                         pc += 1;
@@ -530,27 +557,28 @@ impl Vm {
                                     args: &f.stack[args_ix..],
                                     kwnames: kwn,
                                 };
-                                let r = if tracing {
+                                let r = if TRACING {
                                     let argv = args.args.to_vec();
-                                    let r = self.call_profiled(
+                                    self.call_profiled(
                                         f,
                                         &callable,
                                         Args {
                                             args: &argv,
                                             kwnames: kwn,
                                         },
-                                    );
-                                    tracing = self.use_tracing;
-                                    r
+                                    )
                                 } else {
-                                    let r = self.call_args(&callable, args);
-                                    // The call may have set a hook (sys.settrace).
-                                    tracing = self.use_tracing;
-                                    r
+                                    self.call_args(&callable, args)
                                 };
                                 f.stack.truncate(base);
                                 let r = tri!(r);
                                 f.push(r);
+                                if self.use_tracing != TRACING {
+                                    // The call set or cleared a hook
+                                    // (sys.settrace): go on in the other copy.
+                                    f.pc = pc;
+                                    return Ok(Step::Switch);
+                                }
                             }
                             Opcode::CALL_FUNCTION_EX => {
                                 let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
@@ -563,7 +591,7 @@ impl Vm {
                             }
                             Opcode::RETURN_VALUE => {
                                 let rv = f.pop();
-                                if tracing {
+                                if TRACING {
                                     tri!(self.trace_return(f, &rv));
                                 }
                                 let Some(mut done) = self.frames.pop() else {
@@ -573,11 +601,11 @@ impl Vm {
                                 self.finish_frame_object(&mut done);
                                 self.release_frame(done);
                                 if entry {
-                                    return Ok(Exit::Return(rv));
+                                    return Ok(Step::Done(Exit::Return(rv)));
                                 }
                                 match self.frames.last_mut() {
                                     Some(caller) => caller.push(rv),
-                                    None => return Ok(Exit::Return(rv)),
+                                    None => return Ok(Step::Done(Exit::Return(rv))),
                                 }
                                 continue 'frames;
                             }
@@ -591,17 +619,17 @@ impl Vm {
                                 let entry = frame.is_entry;
                                 let gen = self.new_generator(frame);
                                 if entry {
-                                    return Ok(Exit::Return(gen));
+                                    return Ok(Step::Done(Exit::Return(gen)));
                                 }
                                 match self.frames.last_mut() {
                                     Some(caller) => caller.push(gen),
-                                    None => return Ok(Exit::Return(gen)),
+                                    None => return Ok(Step::Done(Exit::Return(gen))),
                                 }
                                 continue 'frames;
                             }
                             Opcode::YIELD_VALUE => {
                                 let v = f.pop();
-                                if tracing {
+                                if TRACING {
                                     tri!(self.trace_return(f, &v));
                                 }
                                 f.pc = pc;
@@ -613,7 +641,7 @@ impl Vm {
                                         Raised::Here,
                                     );
                                 }
-                                return Ok(Exit::Yield(v));
+                                return Ok(Step::Done(Exit::Yield(v)));
                             }
                             Opcode::SEND => {
                                 let v = f.pop();

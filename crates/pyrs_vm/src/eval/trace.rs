@@ -50,7 +50,15 @@ impl Vm {
     /// jump back, is a "line" event for the frame's local trace function.
     #[cold]
     #[inline(never)]
-    pub(super) fn trace_instruction(&mut self, f: &mut Frame, prev: usize, pc: usize) -> PyResult<()> {
+    pub(super) fn trace_instruction(
+        &mut self,
+        f: &mut Frame,
+        prev: usize,
+        pc: usize,
+    ) -> PyResult<()> {
+        if !self.use_tracing {
+            return Ok(());
+        }
         let code = f.code.clone();
         let Some(instr) = code.instrs.get(pc) else {
             return Ok(());
@@ -147,7 +155,12 @@ impl Vm {
 
     /// The profile trampoline: its result is ignored; an error turns
     /// profiling off.
-    pub(crate) fn call_profile(&mut self, f: &mut Frame, ev: TraceEvent, arg: Value) -> PyResult<()> {
+    pub(crate) fn call_profile(
+        &mut self,
+        f: &mut Frame,
+        ev: TraceEvent,
+        arg: Value,
+    ) -> PyResult<()> {
         if self.trace_depth > 0 || matches!(self.profilefunc, Value::None) {
             return Ok(());
         }
@@ -188,6 +201,9 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(super) fn trace_return(&mut self, f: &mut Frame, rv: &Value) -> PyResult<()> {
+        if !self.use_tracing {
+            return Ok(());
+        }
         if f.lasti < first_traceable(f) {
             return Ok(());
         }
@@ -219,7 +235,12 @@ impl Vm {
     /// "c_call", then "c_return" or "c_exception".
     #[cold]
     #[inline(never)]
-    pub(super) fn call_profiled(&mut self, f: &mut Frame, callable: &Value, args: Args) -> PyResult<Value> {
+    pub(super) fn call_profiled(
+        &mut self,
+        f: &mut Frame,
+        callable: &Value,
+        args: Args,
+    ) -> PyResult<Value> {
         let native = matches!(callable.payload(), Some(Payload::NativeFunction(_)));
         if !native || matches!(self.profilefunc, Value::None) {
             return self.call_args(callable, args);
