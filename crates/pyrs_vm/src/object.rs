@@ -305,8 +305,10 @@ unsafe fn free(ptr: NonNull<PyObject>) {
     if boxed.flags.get() & FLAG_WEAKREFS != 0 {
         crate::modules::weakref::referent_freed(ptr.as_ptr() as usize);
     }
-    if let Payload::WeakRef(_) = &boxed.payload {
-        crate::modules::weakref::weakref_freed(&boxed);
+    match &boxed.payload {
+        Payload::WeakRef(_) => crate::modules::weakref::weakref_freed(&boxed),
+        Payload::Type(_) => crate::objects::subclasses::forget(ptr.as_ptr()),
+        _ => {}
     }
     // The type reference is released after the payload, as CPython's
     // subtype_dealloc does, so the type outlives its instance's teardown.

@@ -506,6 +506,7 @@ impl Vm {
             base_type: true,
         };
         let cls = ObjRef::new(&meta, Payload::Type(Box::new(data)));
+        crate::objects::subclasses::register(&cls);
         let mut full_mro = vec![cls.clone()];
         full_mro.extend(mro);
         *cls.payload_type().mro.get_mut() = full_mro;

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod function;
 pub mod function_attrs;
 pub mod generator;
+pub mod subclasses;
 pub mod int;
 pub mod iter;
 pub mod module;

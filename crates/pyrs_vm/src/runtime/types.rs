@@ -31,6 +31,7 @@ pub fn new_type(
         base_type,
     };
     let ty = ObjRef::new(meta, Payload::Type(Box::new(data)));
+    crate::objects::subclasses::register(&ty);
     set_linear_mro(&ty);
     ty
 }
