@@ -77,7 +77,7 @@ fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "finalizer" => finalizer = Some(v.clone()),
             _ => {
                 return Err(vm.type_error(format!(
-                    "set_asyncgen_hooks() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for this function"
                 )))
             }
         }
@@ -101,11 +101,25 @@ fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// The hooks as a `(firstiter, finalizer)` pair (CPython returns a struct
-/// sequence of the same shape).
+static ASYNCGEN_HOOKS: crate::objects::structseq::StructSeqDesc =
+    crate::objects::structseq::StructSeqDesc {
+        name: "asyncgen_hooks",
+        doc: "",
+        fields: &["firstiter", "finalizer"],
+        n_sequence: 2,
+    };
+
+thread_local! {
+    /// The `asyncgen_hooks` struct sequence type, made on first use.
+    static HOOKS_TYPE: std::cell::OnceCell<crate::object::ObjRef> = const { std::cell::OnceCell::new() };
+}
+
+/// The hooks as an `asyncgen_hooks(firstiter, finalizer)` struct sequence.
 fn sys_get_asyncgen_hooks(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(vm.new_tuple(vec![
-        vm.asyncgen_firstiter.clone(),
-        vm.asyncgen_finalizer.clone(),
-    ]))
+    let ty = HOOKS_TYPE.with(|t| {
+        t.get_or_init(|| crate::objects::structseq::new_type_from(vm.types(), &ASYNCGEN_HOOKS))
+            .clone()
+    });
+    let values = vec![vm.asyncgen_firstiter.clone(), vm.asyncgen_finalizer.clone()];
+    Ok(crate::objects::structseq::new_structseq(vm, &ty, values))
 }

@@ -39,7 +39,10 @@ const TYPE_METHODS: &[MethodDef] = &[
     MethodDef::method("__call__", type_call_method),
     MethodDef::classmethod("__prepare__", type_prepare),
     MethodDef::method("mro", type_mro),
-    MethodDef::method("__subclasses__", crate::objects::subclasses::type_subclasses),
+    MethodDef::method(
+        "__subclasses__",
+        crate::objects::subclasses::type_subclasses,
+    ),
     MethodDef::method("__dir__", type_dir),
     MethodDef::method("__instancecheck__", type_instancecheck),
     MethodDef::method("__subclasscheck__", type_subclasscheck),
