@@ -148,7 +148,7 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("stderr", err.clone());
     set("__stdout__", out);
     set("__stderr__", err);
-    for def in FUNCTIONS {
+    for def in FUNCTIONS.iter().chain(crate::sys_hooks::FUNCTIONS) {
         let f = ObjRef::new(
             &types.builtin_function,
             Payload::NativeFunction(NativeFunction {
