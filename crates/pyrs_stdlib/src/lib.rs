@@ -6,6 +6,7 @@ mod args;
 mod libm;
 mod math;
 mod random;
+mod sre;
 mod string;
 mod time;
 
@@ -24,6 +25,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_random",
         init: random::init,
+    },
+    ModuleDef {
+        name: "_sre",
+        init: sre::init,
     },
     ModuleDef {
         name: "_string",
