@@ -8,6 +8,7 @@ mod math;
 mod random;
 mod sre;
 mod string;
+mod struct_;
 mod time;
 
 use pyrs_vm::modules::ModuleDef;
@@ -33,5 +34,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_string",
         init: string::init,
+    },
+    ModuleDef {
+        name: "_struct",
+        init: struct_::init,
     },
 ];
