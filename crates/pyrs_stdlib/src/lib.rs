@@ -3,6 +3,7 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod binascii;
 mod libm;
 mod math;
 mod random;
@@ -22,6 +23,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "time",
         init: time::init,
+    },
+    ModuleDef {
+        name: "binascii",
+        init: binascii::init,
     },
     ModuleDef {
         name: "_random",
