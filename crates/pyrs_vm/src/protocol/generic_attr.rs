@@ -49,22 +49,13 @@ impl Vm {
         let Some(o) = v.as_obj() else { return false };
         let ty = o.class();
         if !ty.payload_type().heap_type {
-            // A native module's type has no fast path: its own methods
-            // (native functions) are the behaviour.
-            return self.is_native_ext(o) && self.lookup_type(ty, name).is_some();
+            return false;
         }
         if BYPASS.with(|b| b.replace(false)) {
             return false;
         }
         self.lookup_type(ty, name)
             .is_some_and(|m| is_python_defined(&m))
-    }
-
-    /// Whether `o` is an instance of a native module's type (pyrs_stdlib):
-    /// such objects keep their state in a cell payload, and a type other
-    /// than `cell` itself says so.
-    pub fn is_native_ext(&self, o: &ObjRef) -> bool {
-        matches!(o.payload, Payload::Cell(_)) && !o.class().is(&self.types().cell)
     }
 
     /// The part of `getattr` that `attr.rs` hands over: type objects, instances
@@ -151,10 +142,6 @@ impl Vm {
         }
         let ty = o.class().clone();
         if !ty.payload_type().heap_type {
-            // A native module's type may define properties (data descriptors).
-            if self.is_native_ext(o) {
-                return Some(self.object_generic_getattr(v, name));
-            }
             return None;
         }
         Some(self.heap_getattr(v, &ty, name))

@@ -174,7 +174,7 @@ impl Vm {
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if matches!(meth.payload(), Some(Payload::NativeFunction(_))) && !self.is_native_ext(o) {
+        if matches!(meth.payload(), Some(Payload::NativeFunction(_))) {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
@@ -471,7 +471,7 @@ impl Vm {
 
     /// `hash()` of an instance of a class: its `__hash__`, else identity.
     fn heap_hash(&mut self, v: &Value, o: &ObjRef) -> PyResult<i64> {
-        if o.class().payload_type().heap_type || self.is_native_ext(o) {
+        if o.class().payload_type().heap_type {
             if let Some(h) = self.lookup_type(o.class(), "__hash__") {
                 if matches!(h, Value::None) {
                     return Err(
@@ -580,18 +580,18 @@ impl Vm {
         let ta = self.type_of(a).clone();
         let tb = self.type_of(b).clone();
         let reflected_first =
-            !ta.is(&tb) && crate::vm::is_subtype(&tb, &ta) && self.has_own_methods(b);
+            !ta.is(&tb) && crate::vm::is_subtype(&tb, &ta) && tb.payload_type().heap_type;
         if reflected_first {
             if let Some(r) = self.try_compare_method(b, a, op.swapped())? {
                 return Ok(r);
             }
         }
-        if self.has_own_methods(a) {
+        if ta.payload_type().heap_type {
             if let Some(r) = self.try_compare_method(a, b, op)? {
                 return Ok(r);
             }
         }
-        if !reflected_first && self.has_own_methods(b) {
+        if !reflected_first && tb.payload_type().heap_type {
             if let Some(r) = self.try_compare_method(b, a, op.swapped())? {
                 return Ok(r);
             }
@@ -608,15 +608,6 @@ impl Vm {
         }
     }
 
-    /// Whether `v`'s type may define comparison methods of its own: a class
-    /// statement's, or a native module's type.
-    fn has_own_methods(&self, v: &Value) -> bool {
-        match v.as_obj() {
-            Some(o) => o.class().payload_type().heap_type || self.is_native_ext(o),
-            None => false,
-        }
-    }
-
     fn try_compare_method(
         &mut self,
         a: &Value,
@@ -629,10 +620,7 @@ impl Vm {
         };
         // object.__ne__ inverts a class's __eq__; other builtin slots were
         // already tried by compare_builtin.
-        if matches!(m.payload(), Some(Payload::NativeFunction(_)))
-            && op != CompareOp::Ne
-            && !a.as_obj().is_some_and(|o| self.is_native_ext(o))
-        {
+        if matches!(m.payload(), Some(Payload::NativeFunction(_))) && op != CompareOp::Ne {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;
