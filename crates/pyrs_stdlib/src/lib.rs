@@ -4,12 +4,15 @@
 
 mod args;
 mod binascii;
+mod itertools;
 mod libm;
 mod math;
+mod native;
 mod random;
 mod sre;
 mod string;
 mod struct_;
+mod thread;
 mod time;
 
 use pyrs_vm::modules::ModuleDef;
@@ -43,5 +46,13 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_struct",
         init: struct_::init,
+    },
+    ModuleDef {
+        name: "itertools",
+        init: itertools::init,
+    },
+    ModuleDef {
+        name: "_thread",
+        init: thread::init,
     },
 ];

@@ -81,6 +81,12 @@ pub enum Payload {
         origin: Value,
         args: Value,
     },
+    /// An instance of a class a native module defines (`collections.deque`,
+    /// the `itertools` iterators): Rust state the VM reaches only through
+    /// `NativeData`, whose methods are the class's native dunders.
+    Native(Box<dyn objects::native::NativeData>),
+    /// `int | str`: a `types.UnionType`; the tuple of its arguments.
+    Union(Value),
     /// A file object made by `open()`.
     File(Box<GilCell<crate::types::file::FileData>>),
     /// `dict_keys`, `dict_values`, `dict_items`: a live view of `dict`.

@@ -410,7 +410,28 @@ impl Vm {
                 self.type_name(ns)
             )));
         };
-        let meta = self.calculate_metaclass(meta, &bases)?;
+        let winner = self.calculate_metaclass(meta, &bases)?;
+        // A more derived metaclass with its own __new__ makes the class
+        // (`type(name, (SomeEnum,), ns, boundary=...)` reaches EnumType's).
+        if !winner.is(meta) {
+            if let Some(new) = self.lookup_type(&winner, "__new__") {
+                if is_python_defined(&new) {
+                    let f = match new.payload() {
+                        Some(Payload::StaticMethod(f)) => f.clone(),
+                        _ => new,
+                    };
+                    let all = prepend(&Value::Obj(winner.clone()), args);
+                    return self.call_args(
+                        &f,
+                        Args {
+                            args: &all,
+                            kwnames: args.kwnames,
+                        },
+                    );
+                }
+            }
+        }
+        let meta = winner;
         let mut base_types = Vec::with_capacity(bases.len());
         for b in &bases {
             match b.as_obj() {

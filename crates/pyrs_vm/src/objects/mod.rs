@@ -18,6 +18,7 @@ pub mod iter;
 pub mod module;
 pub mod native;
 pub mod object_methods;
+pub mod object_reduce;
 pub mod range;
 pub mod set;
 pub mod str;

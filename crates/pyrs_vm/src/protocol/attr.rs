@@ -228,7 +228,12 @@ impl Vm {
                     .map_or(Value::None, |b| Value::Obj(b.clone())),
             ),
             (Payload::Type(t), "__dict__") => Some(Value::Obj(t.dict.clone())),
-            (Payload::Type(t), "__module__") if !t.heap_type => Some(self.new_str("builtins")),
+            (Payload::Type(t), "__module__") if !t.heap_type => {
+                let m = self
+                    .type_module_name(o)
+                    .unwrap_or_else(|| "builtins".into());
+                Some(self.new_str(m))
+            }
             (Payload::Function(f), "__name__") => Some(f.name.cloned()),
             (Payload::Function(f), "__qualname__") => Some(f.qualname.cloned()),
             (Payload::Function(f), "__module__") => Some(f.module.cloned()),
@@ -297,6 +302,10 @@ impl Vm {
             }
             (Payload::GenericAlias { origin, args }, _) => {
                 crate::types::generic_alias::attr(self, origin, args, name)
+            }
+            (Payload::Union(args), "__args__" | "__parameters__") => {
+                let args = args.clone();
+                crate::types::union::attr(self, &args, name)?
             }
             (Payload::MemoryView(m), _) if !name.starts_with('_') => {
                 crate::types::memoryview::attr(self, m, name)
@@ -454,7 +463,7 @@ impl Vm {
                 Payload::Instance if o.class().payload_type().heap_type => {
                     let ty = o.class().clone();
                     if let Some(sa) = self.lookup_type(&ty, "__setattr__") {
-                        if !matches!(sa.payload(), Some(Payload::NativeFunction(_))) {
+                        if crate::objects::descriptor::is_python_defined(&sa) {
                             let n = self.new_str(name);
                             self.call_method_value(&sa, v, &[n, value])?;
                             return Ok(());

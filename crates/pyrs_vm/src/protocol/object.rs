@@ -174,7 +174,7 @@ impl Vm {
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if matches!(meth.payload(), Some(Payload::NativeFunction(_))) {
+        if !crate::objects::descriptor::is_python_defined(&meth) {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
@@ -348,6 +348,7 @@ impl Vm {
             | Payload::DictView { .. }
             | Payload::MemoryView(_)
             | Payload::GenericAlias { .. }
+            | Payload::Union(_)
             | Payload::File(_) => return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default()),
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
@@ -418,11 +419,14 @@ impl Vm {
     /// `__module__` of a type, for its repr.
     pub fn type_module_name(&self, ty: &ObjRef) -> Option<String> {
         let t = ty.payload_type();
+        let declared = crate::protocol::dict::dict_get_str(&t.dict, "__module__")
+            .and_then(|m| m.as_str().map(str::to_string));
+        // A builtin type that a module declares (`_random.Random`,
+        // `types.UnionType`) names that module, as its tp_name does.
         if !t.heap_type {
-            return Some("builtins".into());
+            return declared.or_else(|| Some("builtins".into()));
         }
-        crate::protocol::dict::dict_get_str(&t.dict, "__module__")
-            .and_then(|m| m.as_str().map(str::to_string))
+        declared
     }
 
     /// `hash(v)`.
@@ -620,7 +624,7 @@ impl Vm {
         };
         // object.__ne__ inverts a class's __eq__; other builtin slots were
         // already tried by compare_builtin.
-        if matches!(m.payload(), Some(Payload::NativeFunction(_))) && op != CompareOp::Ne {
+        if !is_python_defined(&m) && op != CompareOp::Ne {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;
