@@ -4,6 +4,7 @@
 
 mod args;
 mod binascii;
+mod held;
 mod itertools;
 mod libm;
 mod math;

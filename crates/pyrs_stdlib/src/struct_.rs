@@ -3,20 +3,18 @@
 //! sizes and native alignment), every format character, `Struct`, `error`,
 //! and CPython's messages, which differ by format character and byte order.
 //!
-//! A `Struct` keeps its state in a cell holding (format as str, size); the
+//! A `Struct` holds (format as str, size) (`held.rs`); the
 //! format is parsed again on each call, which is cheap next to the packing.
 
 use crate::args::{fargs, to_f64, to_index};
+use crate::held::{add_getters, held, new_held};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
-use pyrs_vm::gil_cell::GilCell;
 use pyrs_vm::modules::{add_functions, set_attr};
 use pyrs_vm::object::Payload;
-use pyrs_vm::objects::descriptor::PropertyData;
-use pyrs_vm::objects::native::{Args, MethodDef, NativeFn, NativeFunction};
+use pyrs_vm::objects::native::{Args, MethodDef, NativeFn};
 use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::protocol::dict_set_str_raw;
-use pyrs_vm::runtime::types::{add_methods, new_type};
 use pyrs_vm::types::args::{bind, kw};
 use pyrs_vm::{ObjRef, PyErr, PyResult, Value, Vm};
 use std::cell::RefCell;
@@ -70,38 +68,15 @@ fn types(vm: &mut Vm) -> PyResult<(ObjRef, ObjRef)> {
     let Value::Obj(error) = error else {
         return Err(vm.system_error("cannot make struct.error"));
     };
-    let st = new_type(
-        &t.type_,
-        &t.dict,
+    let st = crate::native::class(
+        vm,
+        "_struct",
         "Struct",
-        Some(&t.object),
+        None,
         BaseKind::Object,
-        false,
+        STRUCT_METHODS,
     );
-    add_methods(t, &st, STRUCT_METHODS);
-    let dict = &st.payload_type().dict;
-    dict_set_str_raw(t, dict, "__module__", vm.new_str("_struct"));
-    for &(gname, func) in STRUCT_GETTERS {
-        let f = ObjRef::new(
-            &t.builtin_function,
-            Payload::NativeFunction(NativeFunction {
-                def: MethodDef::method(gname, func),
-                self_: None,
-                owner: Some(st.clone()),
-            }),
-        );
-        let prop = ObjRef::new(
-            &t.class.property,
-            Payload::Property(Box::new(PropertyData::new(
-                Value::Obj(f),
-                Value::None,
-                Value::None,
-                Value::None,
-                vm.new_str(gname),
-            ))),
-        );
-        dict_set_str_raw(t, dict, gname, Value::Obj(prop));
-    }
+    add_getters(vm, &st, STRUCT_GETTERS);
     TYPES.with(|c| *c.borrow_mut() = Some((error.clone(), st.clone())));
     Ok((error, st))
 }
@@ -539,13 +514,11 @@ fn unpack_one(vm: &Vm, ch: u8, order: Order, field: &[u8]) -> Value {
 /// take the format first) and the methods (whose self holds it).
 fn format_of(vm: &mut Vm, v: &Value) -> PyResult<Format> {
     let (_, st) = types(vm)?;
-    if vm.type_of(v).is(&st) {
-        if let Some(Payload::Cell(c)) = v.payload() {
-            let state = c.get().clone();
-            if let Some([fmt, _]) = state.as_tuple().map(|t| t.to_vec()).as_deref() {
-                let b = format_bytes(vm, fmt)?;
-                return parse_format(vm, &b);
-            }
+    if pyrs_vm::vm::is_subtype(vm.type_of(v), &st) {
+        let state = held(vm, v, &st).unwrap_or(Value::None);
+        if let Some([fmt, _]) = state.as_tuple().map(|t| t.to_vec()).as_deref() {
+            let b = format_bytes(vm, fmt)?;
+            return parse_format(vm, &b);
         }
         return Err(vm.system_error("Struct has no format"));
     }
@@ -801,10 +774,7 @@ fn s_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = parse_format(vm, &b)?;
     let text: String = b.iter().map(|&c| c as char).collect();
     let state = vm.new_tuple(vec![vm.new_str(text), Value::Int(f.size as i64)]);
-    Ok(Value::Obj(ObjRef::new(
-        &cls,
-        Payload::Cell(GilCell::new(state)),
-    )))
+    Ok(new_held(&cls, state))
 }
 
 fn s_pack(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -848,12 +818,8 @@ fn s_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn s_state(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     let (_, st) = types(vm)?;
-    if vm.type_of(v).is(&st) {
-        if let Some(Payload::Cell(c)) = v.payload() {
-            if let Some(t) = c.get().as_tuple() {
-                return Ok(t.to_vec());
-            }
-        }
+    if let Some(t) = held(vm, v, &st).as_ref().and_then(|s| s.as_tuple()) {
+        return Ok(t.to_vec());
     }
     Err(vm.type_error(format!(
         "descriptor for '_struct.Struct' objects doesn't apply to a '{}' object",

@@ -164,9 +164,9 @@ fn wait_in_vain(vm: &Vm, wait: Option<f64>) -> PyResult<Value> {
             }
             Ok(Value::Bool(false))
         }
-        None => Err(vm.runtime_error(
-            "deadlock: blocking acquire of a lock held by the only thread",
-        )),
+        None => {
+            Err(vm.runtime_error("deadlock: blocking acquire of a lock held by the only thread"))
+        }
     }
 }
 

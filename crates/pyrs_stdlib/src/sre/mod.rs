@@ -3,8 +3,7 @@
 //! and `SRE_Scanner` types and the loops of findall/sub/split; the matcher
 //! itself is `engine.rs`, character classes and case mappings `chars.rs`.
 //!
-//! The VM has no payload for foreign Rust data, so each object keeps its
-//! state in a cell holding Python values: a Pattern a tuple (pattern, flags,
+//! Each object keeps its state as Python values (`held.rs`): a Pattern a tuple (pattern, flags,
 //! code as little-endian u32 bytes, groups, groupindex, indexgroup, isbytes),
 //! a Match a tuple (string, pattern, pos, endpos, lastindex, regs), a
 //! Scanner a list (pattern, string, start, end, must_advance, done).
@@ -13,16 +12,13 @@ mod chars;
 mod engine;
 
 use crate::args::{fargs, to_index};
+use crate::held::{add_getters, held, new_held};
 use engine::{Char, InvalidCode, State};
 use num_traits::ToPrimitive;
-use pyrs_vm::gil_cell::GilCell;
 use pyrs_vm::modules::{add_functions, set_attr};
 use pyrs_vm::object::Payload;
-use pyrs_vm::objects::descriptor::PropertyData;
-use pyrs_vm::objects::native::{Args, MethodDef, NativeFn, NativeFunction};
+use pyrs_vm::objects::native::{Args, MethodDef, NativeFn};
 use pyrs_vm::objects::type_::BaseKind;
-use pyrs_vm::protocol::dict_set_str_raw;
-use pyrs_vm::runtime::types::{add_methods, new_type};
 use pyrs_vm::types::args::{bind, kw};
 use pyrs_vm::{ObjRef, PyErr, PyResult, Value, Vm};
 use std::borrow::Cow;
@@ -157,41 +153,8 @@ fn make_type(
     methods: &[MethodDef],
     getters: &[(&'static str, NativeFn)],
 ) -> ObjRef {
-    let t = vm.types();
-    let ty = new_type(
-        &t.type_,
-        &t.dict,
-        name,
-        Some(&t.object),
-        BaseKind::Object,
-        false,
-    );
-    add_methods(t, &ty, methods);
-    let dict = &ty.payload_type().dict;
-    dict_set_str_raw(t, dict, "__module__", vm.new_str(module));
-    // Read-only attributes are properties over native getters: the VM has
-    // no getset descriptors for native types.
-    for &(gname, func) in getters {
-        let f = ObjRef::new(
-            &t.builtin_function,
-            Payload::NativeFunction(NativeFunction {
-                def: MethodDef::method(gname, func),
-                self_: None,
-                owner: Some(ty.clone()),
-            }),
-        );
-        let prop = ObjRef::new(
-            &t.class.property,
-            Payload::Property(Box::new(PropertyData::new(
-                Value::Obj(f),
-                Value::None,
-                Value::None,
-                Value::None,
-                vm.new_str(gname),
-            ))),
-        );
-        dict_set_str_raw(t, dict, gname, Value::Obj(prop));
-    }
+    let ty = crate::native::class(vm, module, name, None, BaseKind::Object, methods);
+    add_getters(vm, &ty, getters);
     ty
 }
 
@@ -318,20 +281,15 @@ fn sre_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         isbytes,
     ]);
     let ty = types(vm).pattern.clone();
-    Ok(Value::Obj(ObjRef::new(
-        &ty,
-        Payload::Cell(GilCell::new(state)),
-    )))
+    Ok(new_held(&ty, state))
 }
 
 // ----- object state -----
 
 /// The state tuple (or list) of an object of type `ty`.
 fn state_of(vm: &Vm, v: &Value, ty: &ObjRef, what: &str) -> PyResult<Value> {
-    if vm.type_of(v).is(ty) {
-        if let Some(Payload::Cell(c)) = v.payload() {
-            return Ok(c.get().clone());
-        }
+    if let Some(st) = held(vm, v, ty) {
+        return Ok(st);
     }
     Err(vm.type_error(format!(
         "descriptor '{what}' for '{}' objects doesn't apply to a '{}' object",
@@ -606,10 +564,7 @@ fn new_match(
         vm.new_tuple(regs),
     ]);
     let ty = types(vm).match_.clone();
-    Ok(Value::Obj(ObjRef::new(
-        &ty,
-        Payload::Cell(GilCell::new(state)),
-    )))
+    Ok(new_held(&ty, state))
 }
 
 // ----- Pattern -----
@@ -722,10 +677,7 @@ fn new_scanner(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
         Value::Int(start as i64),
     ]);
     let ty = types(vm).scanner.clone();
-    Ok(Value::Obj(ObjRef::new(
-        &ty,
-        Payload::Cell(GilCell::new(state)),
-    )))
+    Ok(new_held(&ty, state))
 }
 
 fn pattern_scanner(vm: &mut Vm, args: Args) -> PyResult<Value> {
