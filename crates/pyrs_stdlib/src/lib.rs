@@ -4,6 +4,7 @@
 
 mod args;
 mod binascii;
+mod codecs;
 mod held;
 mod itertools;
 mod libm;
@@ -31,6 +32,10 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "binascii",
         init: binascii::init,
+    },
+    ModuleDef {
+        name: "_codecs",
+        init: codecs::init,
     },
     ModuleDef {
         name: "_random",

@@ -323,7 +323,7 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(e) => e.as_str().unwrap_or("strict").to_string(),
         None => "strict".into(),
     };
-    let s = codecs::decode(vm, &b, &enc, &errs)?;
+    let s = codecs::decode_text(vm, &b, &enc, &errs)?;
     Ok(vm.new_str(s))
 }
 
