@@ -1004,17 +1004,18 @@ impl<'a, C: Char> State<'a, C> {
                     if e - p > end - ptr {
                         fail!()
                     }
-                    for k in 0..e - p {
+                    // (`fail!` continues the main loop: not inside a `for`.)
+                    let same = (0..e - p).all(|k| {
                         let (a, b) = (self.ch(p + k), self.ch(ptr + k));
-                        let same = match opcode {
+                        match opcode {
                             op::GROUPREF => a == b,
                             op::GROUPREF_IGNORE => lower_ascii(a) == lower_ascii(b),
                             op::GROUPREF_UNI_IGNORE => lower_unicode(a) == lower_unicode(b),
                             _ => lower_locale(a) == lower_locale(b),
-                        };
-                        if !same {
-                            fail!()
                         }
+                    });
+                    if !same {
+                        fail!()
                     }
                     ptr += e - p;
                     pc += 2;
