@@ -5,6 +5,8 @@
 mod args;
 mod binascii;
 mod codecs;
+mod collections;
+mod contextvars;
 mod held;
 mod itertools;
 mod libm;
@@ -60,5 +62,13 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_thread",
         init: thread::init,
+    },
+    ModuleDef {
+        name: "_collections",
+        init: collections::init,
+    },
+    ModuleDef {
+        name: "_contextvars",
+        init: contextvars::init,
     },
 ];

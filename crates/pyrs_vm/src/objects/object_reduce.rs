@@ -180,10 +180,7 @@ fn getstate_default(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value>
             Some(_) => true,
         };
         if opaque {
-            return Err(vm.type_error(format!(
-                "cannot pickle '{}' object",
-                vm.type_name(obj)
-            )));
+            return Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj))));
         }
     }
     let dict = obj.as_obj().and_then(|o| o.dict.get().clone());

@@ -74,6 +74,21 @@ impl Vm {
         }
     }
 
+    /// The referent of a weak proxy (attribute writes go through to it);
+    /// None for anything else, ReferenceError for a dead proxy.
+    fn proxy_target(&self, v: &Value) -> PyResult<Option<Value>> {
+        match v.payload() {
+            Some(Payload::WeakRef(w)) if w.proxy => match crate::modules::weakref::referent(w) {
+                Some(t) => Ok(Some(Value::Obj(t))),
+                None => Err(self.new_error(
+                    &self.types().exc.reference_error,
+                    "weakly-referenced object no longer exists",
+                )),
+            },
+            _ => Ok(None),
+        }
+    }
+
     /// Attribute lookup; `Ok(None)` for a missing attribute.
     pub fn try_getattr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Some(Payload::WeakRef(w)) = v.payload() {
@@ -115,6 +130,11 @@ impl Vm {
             }
         }
         if let Some(d) = descr {
+            // Struct sequence fields and builtin getsets read through their
+            // descriptor.
+            if matches!(d.payload(), Some(Payload::MemberDescr(_))) {
+                return self.descr_get(d, Some(v), &ty).map(Some);
+            }
             return Ok(Some(self.bind(d, v)));
         }
         Ok(None)
@@ -409,6 +429,9 @@ impl Vm {
 
     /// `setattr(v, name, value)`.
     pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(target) = self.proxy_target(v)? {
+            return self.setattr(&target, name, value);
+        }
         let value = Some(value);
         if self.class_setattr_hook(v, name, &value)? {
             return Ok(());
@@ -479,7 +502,13 @@ impl Vm {
                 _ => {}
             }
         }
-        if self.lookup_type(&self.type_of(v).clone(), name).is_some() {
+        if let Some(d) = self.lookup_type(&self.type_of(v).clone(), name) {
+            if matches!(d.payload(), Some(Payload::MemberDescr(_))) {
+                // Struct sequence fields, function getsets: their own rules.
+                if self.descr_set(&d, v, Some(value))? {
+                    return Ok(());
+                }
+            }
             return Err(self.attribute_error(format!(
                 "'{}' object attribute '{}' is read-only",
                 self.type_name(v),
@@ -507,6 +536,9 @@ impl Vm {
 
     /// `delattr(v, name)`.
     pub fn delattr(&mut self, v: &Value, name: &str) -> PyResult<()> {
+        if let Some(target) = self.proxy_target(v)? {
+            return self.delattr(&target, name);
+        }
         if self.class_setattr_hook(v, name, &None)? {
             return Ok(());
         }

@@ -164,17 +164,42 @@ impl Vm {
         Ok(self.new_str(s))
     }
 
+    /// Whether `name` resolves, along `ty`'s MRO, to an entry in the dict of
+    /// a class statement's class (rather than of a builtin type).
+    fn assigned_in_class(&self, ty: &ObjRef, name: &str) -> bool {
+        if !ty.payload_type().heap_type {
+            return false;
+        }
+        let hash = crate::objects::str::str_hash(name);
+        for base in ty.payload_type().mro.get().iter() {
+            let bt = base.payload_type();
+            if crate::protocol::dict::dict_get_str_hashed(&bt.dict, name, hash).is_some() {
+                return bt.heap_type;
+            }
+        }
+        false
+    }
+
     /// Call a user-defined `__repr__`/`__str__` of a class instance, if its class
     /// defines one in Python.
     fn call_special_repr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<String>> {
         // (`overrides` also lets `dict.__repr__` on a subclass reach the builtin.)
-        if !self.overrides(&Value::Obj(o.clone()), name) {
-            return Ok(None);
-        }
+        // A builtin's method a class assigned itself (an IntEnum's
+        // `__str__ = int.__repr__`) counts too: those dunders run on a plain
+        // copy of the value, so calling them cannot re-enter the class.
+        // `overrides` runs first: it consumes the one-shot bypass that a
+        // builtin dunder reached through super() sets.
+        let overridden = self.overrides(&Value::Obj(o.clone()), name);
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if !crate::objects::descriptor::is_python_defined(&meth) {
+        let python = crate::objects::descriptor::is_python_defined(&meth);
+        let call = if overridden {
+            python
+        } else {
+            !python && self.assigned_in_class(o.class(), name)
+        };
+        if !call {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
@@ -194,6 +219,9 @@ impl Vm {
             Payload::Int(b) => crate::types::numbers::int_to_decimal(self, b)?,
             Payload::Float(f) => float::repr(*f),
             Payload::Bytes(b) => crate::builtins_types::bytes_repr(b),
+            Payload::Tuple(_) if crate::objects::structseq::is_structseq(o.class()) => {
+                crate::objects::structseq::repr(self, o)?
+            }
             Payload::Tuple(items) => {
                 if items.is_empty() {
                     return Ok("()".into());
@@ -404,7 +432,7 @@ impl Vm {
 
     /// The reprs of a container's items, or None when the container is already
     /// being printed further up (a cycle).
-    fn repr_items(&mut self, o: &ObjRef, items: &[Value]) -> PyResult<Option<Vec<String>>> {
+    pub fn repr_items(&mut self, o: &ObjRef, items: &[Value]) -> PyResult<Option<Vec<String>>> {
         if self.repr_stack.iter().any(|&a| a == o.addr()) {
             return Ok(None);
         }
@@ -455,6 +483,17 @@ impl Vm {
                     self.tuple_hash(&items)?
                 }
                 Payload::Bytes(b) => crate::types::hash::hash_bytes(b),
+                // Equal code objects (same_code) hash alike.
+                Payload::Code(c) => {
+                    let h = crate::types::hash::hash_bytes(&c.co.co_code)
+                        ^ crate::types::hash::hash_bytes(c.co.co_name.as_bytes())
+                        ^ i64::from(c.co.co_firstlineno);
+                    if h == -1 {
+                        -2
+                    } else {
+                        h
+                    }
+                }
                 Payload::WeakRef(w) if !w.proxy => crate::modules::weakref::weakref_hash(self, w)?,
                 Payload::List(_) | Payload::Dict(_) => {
                     return Err(
@@ -735,6 +774,10 @@ impl Vm {
             ) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
                 // method_richcompare: the same function bound to the same object.
                 let eq = f1.is(f2) && s1.is(s2);
+                Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+            }
+            (Payload::Code(x), Payload::Code(y)) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+                let eq = x.co.same_code(&y.co);
                 Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
             }
             (Payload::Range(_), Payload::Range(_))
