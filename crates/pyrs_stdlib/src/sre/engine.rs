@@ -542,7 +542,7 @@ impl<'a, C: Char> State<'a, C> {
             at::BEGINNING | at::BEGINNING_STRING => ptr == 0,
             at::BEGINNING_LINE => ptr == 0 || self.ch(ptr - 1) == nl,
             at::END => ptr == end || (ptr + 1 == end && self.ch(ptr) == nl),
-            at::END_LINE => ptr == end || self.ch(ptr) == nl,
+            at::END_LINE => ptr >= end || self.ch(ptr) == nl,
             at::END_STRING => ptr == end,
             at::BOUNDARY
             | at::NON_BOUNDARY
@@ -569,7 +569,7 @@ impl<'a, C: Char> State<'a, C> {
     /// How many characters from `ptr` the single-character item at `item`
     /// matches, at most `max` (`SRE(count)`).
     fn count(&self, item: usize, ptr: usize, max: u32) -> Res<usize> {
-        let avail = self.end - ptr;
+        let avail = self.end.saturating_sub(ptr);
         let limit = if max == MAXREPEAT {
             avail
         } else {
@@ -853,7 +853,7 @@ impl<'a, C: Char> State<'a, C> {
                 }
                 op::INFO => {
                     let min = self.at(pc + 3)? as usize;
-                    if end - ptr < min {
+                    if ptr <= end && end - ptr < min {
                         fail!()
                     }
                     pc += 1 + self.at(pc + 1)? as usize;
@@ -882,7 +882,7 @@ impl<'a, C: Char> State<'a, C> {
                     let max = self.at(pc + 3)?;
                     let item = pc + 4;
                     let tail = pc + 1 + skip;
-                    if (min as usize) > end - ptr {
+                    if ptr > end || (min as usize) > end - ptr {
                         fail!()
                     }
                     if opcode == op::MIN_REPEAT_ONE {
@@ -1001,7 +1001,7 @@ impl<'a, C: Char> State<'a, C> {
                     let Some((p, e)) = self.group_ref(g) else {
                         fail!()
                     };
-                    if e - p > end - ptr {
+                    if e - p > end.saturating_sub(ptr) {
                         fail!()
                     }
                     // (`fail!` continues the main loop: not inside a `for`.)
