@@ -23,6 +23,7 @@ use pyrs_vm::types::args::{bind, kw};
 use pyrs_vm::{ObjRef, PyErr, PyResult, Value, Vm};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 const MAGIC: i64 = 20220615;
 const MAXGROUPS: i64 = 1_073_741_823;
@@ -358,7 +359,31 @@ fn int_of(v: &Value) -> i64 {
 /// ASCII str borrowed as its UTF-8 bytes) or code points.
 enum Text<'a> {
     Narrow(Cow<'a, [u8]>),
-    Wide(Vec<u32>),
+    Wide(Rc<Vec<u32>>),
+}
+
+thread_local! {
+    /// The code points of the last non-ASCII str subject, with that str kept
+    /// alive so that its identity stays meaningful: finditer, scanners and
+    /// repeated searches of one text convert it once, not once per call.
+    static WIDE_CACHE: RefCell<Option<(Value, Rc<Vec<u32>>)>> = const { RefCell::new(None) };
+}
+
+fn wide_text(v: &Value, s: &str) -> Rc<Vec<u32>> {
+    if let Some(w) = WIDE_CACHE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| k.is(v))
+            .map(|(_, w)| w.clone())
+    }) {
+        return w;
+    }
+    let w: Rc<Vec<u32>> = Rc::new(s.chars().map(|c| c as u32).collect());
+    // Swap the entry out before dropping the old one: dropping a str runs
+    // no Python code, but the cell must not be borrowed while it happens.
+    let old = WIDE_CACHE.with(|c| c.borrow_mut().replace((v.clone(), w.clone())));
+    drop(old);
+    w
 }
 
 impl Text<'_> {
@@ -377,10 +402,7 @@ fn get_text<'a>(vm: &Vm, v: &'a Value) -> PyResult<(Text<'a>, bool)> {
             if s.is_ascii() {
                 Ok((Text::Narrow(Cow::Borrowed(s.as_str().as_bytes())), false))
             } else {
-                Ok((
-                    Text::Wide(s.as_str().chars().map(|c| c as u32).collect()),
-                    false,
-                ))
+                Ok((Text::Wide(wide_text(v, s.as_str())), false))
             }
         }
         Some(Payload::Bytes(b)) => Ok((Text::Narrow(Cow::Borrowed(b)), true)),
