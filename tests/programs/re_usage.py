@@ -66,3 +66,6 @@ print(len(re.match(r'(?:ab)*', long).group()), re.match(r'(a|b)*c', long), len(r
 print(re.search(r'(x+x+)+y', 'x' * 18), re.sub(r'(?m)^', '> ', 'one\ntwo'))
 for pat in [r'(a)b*?a', r'(a)b*?\1', r'(a)bb\1', r'(a)b*\1', r'(a)(?:b)*?\1', r'(a)b?\1', r'(?i)(A)b\1']:
     print(pat, re.match(pat, 'abba'), re.match(pat, 'aba'), re.match(pat, 'aBa'))
+import copy
+print(re.Pattern, re.Match, re.Pattern[str], re.Match[bytes], copy.copy(m) is m, copy.deepcopy(p) is p)
+print({re.compile('k'): 1}[re.compile('k')], type(re.compile('a').scanner('a')).__name__)

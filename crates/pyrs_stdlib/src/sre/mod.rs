@@ -138,13 +138,29 @@ fn types(vm: &Vm) -> std::rc::Rc<SreTypes> {
         cell.borrow_mut()
             .get_or_insert_with(|| {
                 std::rc::Rc::new(SreTypes {
-                    pattern: make_type(vm, "Pattern", "re", PATTERN_METHODS, PATTERN_GETTERS),
-                    match_: make_type(vm, "Match", "re", MATCH_METHODS, MATCH_GETTERS),
+                    pattern: generic(
+                        vm,
+                        make_type(vm, "Pattern", "re", PATTERN_METHODS, PATTERN_GETTERS),
+                    ),
+                    match_: generic(
+                        vm,
+                        make_type(vm, "Match", "re", MATCH_METHODS, MATCH_GETTERS),
+                    ),
                     scanner: make_type(vm, "SRE_Scanner", "_sre", SCANNER_METHODS, SCANNER_GETTERS),
                 })
             })
             .clone()
     })
+}
+
+/// `re.Pattern[str]`, `re.Match[bytes]`: generic aliases, as in CPython.
+fn generic(vm: &Vm, ty: ObjRef) -> ObjRef {
+    pyrs_vm::runtime::types::add_methods(
+        vm.types(),
+        &ty,
+        pyrs_vm::types::generic_alias::CLASS_GETITEM,
+    );
+    ty
 }
 
 fn make_type(
