@@ -117,38 +117,28 @@ pub fn upper_locale(c: u32) -> u32 {
     upper_ascii(c)
 }
 
-/// `Py_UNICODE_TOLOWER`: the simple (one code point) lowercase mapping.
-/// Rust gives the full mapping; only U+0130 lowercases to two code points,
-/// and its simple mapping is 'i'.
+/// `Py_UNICODE_TOLOWER`. Where Unicode's full mapping has several code
+/// points CPython returns the first of them (its extended-case table), as
+/// here; U+0130 lowercases to 'i'.
 pub fn lower_unicode(c: u32) -> u32 {
     if c < 128 {
         return lower_ascii(c);
     }
-    let Some(ch) = as_char(c) else {
-        return c;
-    };
-    let mut it = ch.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l as u32,
-        _ if c == 0x130 => 'i' as u32,
-        _ => c,
+    match as_char(c).and_then(|ch| ch.to_lowercase().next()) {
+        Some(l) => l as u32,
+        None => c,
     }
 }
 
-/// `Py_UNICODE_TOUPPER`: the simple uppercase mapping; where Rust's full
-/// mapping has several code points the character is its own simple mapping
-/// (true of all but a few Greek letters with iota subscript).
+/// `Py_UNICODE_TOUPPER`: likewise the first code point of the full
+/// mapping ('ß' gives 'S').
 pub fn upper_unicode(c: u32) -> u32 {
     if c < 128 {
         return upper_ascii(c);
     }
-    let Some(ch) = as_char(c) else {
-        return c;
-    };
-    let mut it = ch.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u as u32,
-        _ => c,
+    match as_char(c).and_then(|ch| ch.to_uppercase().next()) {
+        Some(u) => u as u32,
+        None => c,
     }
 }
 
