@@ -1,7 +1,8 @@
 //! Character classes and case mappings of `_sre` (Modules/_sre/sre.c
 //! `sre_category`, `sre_lower_*`, `sre_upper_*`): ASCII, the C locale (which
 //! pyrs treats as ASCII, as CPython's C.UTF-8 locale does for these tests),
-//! and Unicode through Rust's character tables.
+//! and Unicode: `\w` and `\d` from CPython's tables (`tables.rs`), case
+//! mappings and spaces from Rust's.
 
 /// The CHCODES of Lib/re/_constants.py, in order.
 mod ch {
@@ -41,20 +42,32 @@ pub fn is_ascii_word(c: u32) -> bool {
     c < 128 && ((c as u8).is_ascii_alphanumeric() || c == b'_' as u32)
 }
 
-/// `Py_UNICODE_ISALNUM(c) || c == '_'`. Rust's Alphabetic takes in the
-/// combining marks U+0300..U+036F, which CPython's isalpha rejects.
+/// Whether `c` is in a table of sorted, disjoint ranges.
+fn in_table(table: &[(u32, u32)], c: u32) -> bool {
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// `Py_UNICODE_ISALNUM(c) || c == '_'`, by CPython's Unicode version.
 pub fn is_uni_word(c: u32) -> bool {
     if c < 128 {
         return is_ascii_word(c);
     }
-    as_char(c)
-        .is_some_and(|ch| (ch.is_alphabetic() && !(0x300..=0x36f).contains(&c)) || ch.is_numeric())
+    in_table(super::tables::ALNUM, c)
 }
 
 /// `Py_UNICODE_ISDECIMAL`.
 fn is_uni_digit(c: u32) -> bool {
-    is_ascii_digit(c)
-        || as_char(c).is_some_and(|ch| pyrs_vm::objects::int::unicode_decimal(ch).is_some())
+    in_table(super::tables::DECIMAL, c)
 }
 
 /// `Py_UNICODE_ISSPACE`.

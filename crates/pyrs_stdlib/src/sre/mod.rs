@@ -10,6 +10,7 @@
 
 mod chars;
 mod engine;
+mod tables;
 
 use crate::args::{fargs, to_index};
 use crate::held::{add_getters, held, new_held};
