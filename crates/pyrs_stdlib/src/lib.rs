@@ -3,14 +3,19 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod binascii;
+mod codecs;
 mod collections;
 mod contextvars;
+mod held;
 mod itertools;
 mod libm;
 mod math;
 mod native;
 mod random;
+mod sre;
 mod string;
+mod struct_;
 mod thread;
 mod time;
 
@@ -27,12 +32,28 @@ pub const MODULES: &[ModuleDef] = &[
         init: time::init,
     },
     ModuleDef {
+        name: "binascii",
+        init: binascii::init,
+    },
+    ModuleDef {
+        name: "_codecs",
+        init: codecs::init,
+    },
+    ModuleDef {
         name: "_random",
         init: random::init,
     },
     ModuleDef {
+        name: "_sre",
+        init: sre::init,
+    },
+    ModuleDef {
         name: "_string",
         init: string::init,
+    },
+    ModuleDef {
+        name: "_struct",
+        init: struct_::init,
     },
     ModuleDef {
         name: "itertools",

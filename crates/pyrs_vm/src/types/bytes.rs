@@ -470,7 +470,7 @@ fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => v.as_str().unwrap_or("strict").to_string(),
         None => "strict".into(),
     };
-    let s = super::codecs::decode(vm, &b, &enc, &errors)?;
+    let s = super::codecs::decode_text(vm, &b, &enc, &errors)?;
     Ok(vm.new_str(s))
 }
 
@@ -734,7 +734,7 @@ pub fn construct(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
                 .as_ref()
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_else(|| "strict".into());
-            super::codecs::encode(vm, text, &enc, &errs)?
+            super::codecs::encode_text(vm, text, &enc, &errs)?
         }
         (Some(s), None) => {
             if s.as_str().is_some() {

@@ -103,7 +103,85 @@ fn check_errors(vm: &Vm, errors: &str) -> PyResult<()> {
     }
 }
 
-/// `str.encode(encoding, errors)`.
+/// `str.encode`: the builtin codecs, else the codec registry of `_codecs`
+/// (Lib/encodings), as CPython's `PyUnicode_AsEncodedString` falls back
+/// from its fast paths to `_PyCodec_EncodeText`.
+pub fn encode_text(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if lookup(vm, encoding).is_ok() {
+        return encode(vm, s, encoding, errors);
+    }
+    let r = registry_call(vm, "encode", vm.new_str(s), encoding, errors)?;
+    match r.payload() {
+        Some(crate::object::Payload::Bytes(b)) => Ok(b.to_vec()),
+        _ => Err(vm.type_error(format!(
+            "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+            vm.type_name(&r)
+        ))),
+    }
+}
+
+/// `bytes.decode`: the builtin codecs, else the codec registry.
+pub fn decode_text(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    if lookup(vm, encoding).is_ok() {
+        return decode(vm, b, encoding, errors);
+    }
+    let r = registry_call(vm, "decode", vm.new_bytes(b.to_vec()), encoding, errors)?;
+    match r.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.type_error(format!(
+            "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            vm.type_name(&r)
+        ))),
+    }
+}
+
+/// Look `encoding` up in the registry, refuse codecs that are not text
+/// encodings (rot13, base64...), and call its encoder or decoder.
+fn registry_call(
+    vm: &mut Vm,
+    which: &str,
+    obj: Value,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Value> {
+    let unknown = |vm: &Vm| {
+        vm.new_error(
+            &vm.types().exc.lookup_error,
+            format!("unknown encoding: {encoding}"),
+        )
+    };
+    let Ok(codecs) = vm.import_absolute("_codecs") else {
+        return Err(unknown(vm));
+    };
+    let lookup_f = vm.getattr_str(&codecs, "lookup")?;
+    let ci = vm.call(&lookup_f, &[vm.new_str(encoding)])?;
+    if let Ok(Some(t)) = vm.try_getattr(&ci, "_is_text_encoding") {
+        if !vm.is_true(&t)? {
+            return Err(vm.new_error(
+                &vm.types().exc.lookup_error,
+                format!(
+                    "'{encoding}' is not a text encoding; use codecs.{which}() to handle arbitrary codecs"
+                ),
+            ));
+        }
+    }
+    let idx = if which == "encode" { 0 } else { 1 };
+    let f = ci
+        .as_tuple()
+        .and_then(|t| t.get(idx).cloned())
+        .ok_or_else(|| unknown(vm))?;
+    let r = vm.call(&f, &[obj, vm.new_str(errors)])?;
+    match r.as_tuple() {
+        Some([v, _]) => Ok(v.clone()),
+        _ => Err(vm.type_error(if idx == 0 {
+            "encoder must return a tuple (object, integer)"
+        } else {
+            "decoder must return a tuple (object,integer)"
+        })),
+    }
+}
+
+/// `str.encode(encoding, errors)` with the builtin codecs only.
 pub fn encode(vm: &Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let (codec, name) = lookup(vm, encoding)?;
     if codec == Codec::Utf8 {

@@ -18,11 +18,62 @@ pub struct MemView {
     pub start: usize,
     pub len: usize,
     pub released: Cell<bool>,
+    /// The struct format of the items (`cast`); 'B' unless cast. `len`
+    /// counts bytes whatever the format.
+    pub format: u8,
+}
+
+/// The items a view shows, by its format.
+pub fn items(vm: &Vm, m: &MemView) -> Vec<Value> {
+    let data = view_bytes(m);
+    let n = data.len() / itemsize(m.format).unwrap_or(1);
+    (0..n)
+        .map(|i| unpack_item(vm, &data, m.format, i))
+        .collect()
+}
+
+/// How many items a view shows (bytes over the item size).
+pub fn item_count(m: &MemView) -> usize {
+    m.len / itemsize(m.format).unwrap_or(1)
+}
+
+/// Item size of a native struct format `cast` accepts; None for the others.
+fn itemsize(format: u8) -> Option<usize> {
+    Some(match format {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' | b'e' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => return None,
+    })
+}
+
+/// Item `i` of `data` in `format` (native little-endian, as on the hosts
+/// pyrs runs on).
+fn unpack_item(vm: &Vm, data: &[u8], format: u8, i: usize) -> Value {
+    let n = itemsize(format).unwrap_or(1);
+    let b = &data[i * n..(i + 1) * n];
+    let mut w = [0u8; 8];
+    w[..n].copy_from_slice(b);
+    let u = u64::from_le_bytes(w);
+    match format {
+        b'c' => vm.new_bytes(vec![b[0]]),
+        b'?' => Value::Bool(b[0] != 0),
+        b'b' | b'h' | b'i' | b'l' | b'q' | b'n' => {
+            let shift = 64 - 8 * n;
+            Value::Int(((u << shift) as i64) >> shift)
+        }
+        b'f' => Value::Float(f32::from_le_bytes([b[0], b[1], b[2], b[3]]) as f64),
+        b'd' => Value::Float(f64::from_bits(u)),
+        _ if u > i64::MAX as u64 => vm.new_bigint(num_bigint::BigInt::from(u)),
+        _ => Value::Int(u as i64),
+    }
 }
 
 pub const METHODS: &[MethodDef] = &[
     MethodDef::method("tobytes", mv_tobytes),
     MethodDef::method("tolist", mv_tolist),
+    MethodDef::method("cast", mv_cast),
     MethodDef::method("hex", mv_hex),
     MethodDef::method("release", mv_release),
     MethodDef::method("__enter__", mv_enter),
@@ -49,6 +100,10 @@ pub fn view_bytes(m: &MemView) -> Vec<u8> {
 }
 
 fn new_view(vm: &Vm, obj: Value, start: usize, len: usize) -> Value {
+    new_view_as(vm, obj, start, len, b'B')
+}
+
+fn new_view_as(vm: &Vm, obj: Value, start: usize, len: usize, format: u8) -> Value {
     Value::Obj(ObjRef::new(
         &vm.types().memoryview,
         Payload::MemoryView(Box::new(MemView {
@@ -56,8 +111,39 @@ fn new_view(vm: &Vm, obj: Value, start: usize, len: usize) -> Value {
             start,
             len,
             released: Cell::new(false),
+            format,
         })),
     ))
+}
+
+/// `cast(format)`: a view of the same bytes as items of a native struct
+/// format (one-dimensional casts from a byte format only).
+fn mv_cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let m = view(vm, this(&args))?;
+    let [format] = super::args::kw(vm, "cast", &args, ["format"], 1, 0)?;
+    let format = format.unwrap_or(Value::None);
+    let Some(f) = format.as_str() else {
+        return Err(vm.type_error(format!(
+            "cast() argument 'format' must be str, not {}",
+            vm.type_name(&format)
+        )));
+    };
+    let f = f.strip_prefix('@').unwrap_or(f);
+    let code = match f.as_bytes() {
+        [c] if itemsize(*c).is_some() => *c,
+        _ => {
+            return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ))
+        }
+    };
+    if itemsize(m.format) != Some(1) && itemsize(code) != Some(1) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if m.len % itemsize(code).unwrap_or(1) != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    Ok(new_view_as(vm, m.obj.clone(), m.start, m.len, code))
 }
 
 /// `memoryview(object)`.
@@ -72,7 +158,7 @@ pub fn construct(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Some(Payload::MemoryView(_)) => {
             let m = view(vm, &object)?;
-            Ok(new_view(vm, m.obj.clone(), m.start, m.len))
+            Ok(new_view_as(vm, m.obj.clone(), m.start, m.len, m.format))
         }
         _ => Err(vm.type_error(format!(
             "memoryview: a bytes-like object is required, not '{}'",
@@ -88,10 +174,7 @@ fn mv_tobytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn mv_tolist(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let m = view(vm, this(&args))?;
-    let items: Vec<Value> = view_bytes(m)
-        .into_iter()
-        .map(|b| Value::Int(b as i64))
-        .collect();
+    let items = items(vm, m);
     Ok(vm.new_list(items))
 }
 
@@ -121,13 +204,26 @@ fn mv_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `len(view)`.
 pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
-    Ok(view(vm, v)?.len)
+    let m = view(vm, v)?;
+    Ok(m.len / itemsize(m.format).unwrap_or(1))
 }
 
 /// `view[i]` and `view[a:b:c]`.
 pub fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let m = view(vm, v)?;
     let (obj, start, len) = (m.obj.clone(), m.start, m.len);
+    if m.format != b'B' {
+        // Items of a cast view; its slices are not supported.
+        let format = m.format;
+        let n = len / itemsize(format).unwrap_or(1);
+        let i = vm.index_i64(key)?;
+        let i = if i < 0 { i + n as i64 } else { i };
+        if i < 0 || i as usize >= n {
+            return Err(vm.index_error("index out of bounds on dimension 1"));
+        }
+        let data = view_bytes(view(vm, v)?);
+        return Ok(unpack_item(vm, &data, format, i as usize));
+    }
     if let Some(Payload::Slice(s)) = key.payload() {
         let s = (**s).clone();
         let si = vm.slice_indices(&s, len)?;
@@ -158,6 +254,12 @@ pub fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: &Value) -> PyResult<(
     let Some(Payload::ByteArray(ba)) = m.obj.payload() else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
+    if m.format != b'B' {
+        return Err(vm.new_error(
+            &vm.types().exc.not_implemented_error,
+            "memoryview: assignment to a cast view is not supported",
+        ));
+    }
     let (start, len) = (m.start, m.len);
     if let Some(Payload::Slice(s)) = key.payload() {
         let s = (**s).clone();
@@ -204,11 +306,13 @@ pub fn attr(vm: &Vm, m: &MemView, name: &str) -> Option<Value> {
         "obj" => m.obj.clone(),
         "nbytes" => Value::Int(m.len as i64),
         "readonly" => Value::Bool(!matches!(m.obj.payload(), Some(Payload::ByteArray(_)))),
-        "itemsize" => Value::Int(1),
-        "format" => vm.new_str("B"),
+        "itemsize" => Value::Int(itemsize(m.format).unwrap_or(1) as i64),
+        "format" => vm.new_str((m.format as char).to_string()),
         "ndim" => Value::Int(1),
-        "shape" => vm.new_tuple(vec![Value::Int(m.len as i64)]),
-        "strides" => vm.new_tuple(vec![Value::Int(1)]),
+        "shape" => vm.new_tuple(vec![Value::Int(
+            (m.len / itemsize(m.format).unwrap_or(1)) as i64,
+        )]),
+        "strides" => vm.new_tuple(vec![Value::Int(itemsize(m.format).unwrap_or(1) as i64)]),
         "contiguous" | "c_contiguous" | "f_contiguous" => Value::Bool(true),
         _ => return None,
     })

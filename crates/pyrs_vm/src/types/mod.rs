@@ -325,7 +325,7 @@ fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(e) => e.as_str().unwrap_or("strict").to_string(),
         None => "strict".into(),
     };
-    let s = codecs::decode(vm, &b, &enc, &errs)?;
+    let s = codecs::decode_text(vm, &b, &enc, &errs)?;
     Ok(vm.new_str(s))
 }
 
@@ -763,7 +763,11 @@ pub fn len_extra(vm: &mut Vm, v: &Value) -> Option<usize> {
         Some(Payload::Set(s)) => Some(s.get().len()),
         Some(Payload::ByteArray(b)) => Some(b.get().len()),
         Some(Payload::DictView { dict, .. }) => Some(Vm::dict_len(dict)),
-        Some(Payload::MemoryView(m)) => Some(if m.released.get() { 0 } else { m.len }),
+        Some(Payload::MemoryView(m)) => Some(if m.released.get() {
+            0
+        } else {
+            memoryview::item_count(m)
+        }),
         _ => {
             let _ = vm;
             None
@@ -792,10 +796,7 @@ pub fn iter_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Some(dict_methods::view_iterator(vm, dict, *kind))
         }
         Some(Payload::MemoryView(m)) => {
-            let items: Vec<Value> = memoryview::view_bytes(m)
-                .into_iter()
-                .map(|b| Value::Int(b as i64))
-                .collect();
+            let items = memoryview::items(vm, m);
             let l = vm.new_list(items);
             Some(vm.iter(&l)?)
         }

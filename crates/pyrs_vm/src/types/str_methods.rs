@@ -1107,7 +1107,7 @@ pub(super) fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => arg_str(vm, v)?.to_string(),
         None => "strict".into(),
     };
-    let b = super::codecs::encode(vm, &s, &enc, &errors)?;
+    let b = super::codecs::encode_text(vm, &s, &enc, &errors)?;
     Ok(vm.new_bytes(b))
 }
 
