@@ -3,6 +3,7 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod atexit;
 mod collections;
 mod itertools;
 mod libm;
@@ -44,5 +45,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_collections",
         init: collections::init,
+    },
+    ModuleDef {
+        name: "atexit",
+        init: atexit::init,
     },
 ];

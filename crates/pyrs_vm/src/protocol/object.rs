@@ -187,7 +187,8 @@ impl Vm {
         // A builtin's method a class assigned itself (an IntEnum's
         // `__str__ = int.__repr__`) counts too: those dunders run on a plain
         // copy of the value, so calling them cannot re-enter the class.
-        let assigned = self.assigned_in_class(o.class(), name);
+        let assigned = !crate::protocol::generic_attr::bypass_pending()
+            && self.assigned_in_class(o.class(), name);
         if !assigned && !self.overrides(&Value::Obj(o.clone()), name) {
             return Ok(None);
         }
