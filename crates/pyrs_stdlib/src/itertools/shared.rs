@@ -178,10 +178,8 @@ fn groupby_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         else {
             return stop(vm);
         };
-        if !matches!(cur, Value::Null) {
-            if matches!(tgt, Value::Null) || !vm.eq(&tgt, &cur)? {
-                break;
-            }
+        if !matches!(cur, Value::Null) && (matches!(tgt, Value::Null) || !vm.eq(&tgt, &cur)?) {
+            break;
         }
         if !groupby_step(vm, me)? {
             return stop(vm);
