@@ -494,6 +494,11 @@ impl Vm {
                     self.instance_dict_set(o, name, value);
                     return Ok(());
                 }
+                // SimpleNamespace: a builtin whose instances have a __dict__.
+                Payload::Instance if o.class().is(&self.types().simple_namespace) => {
+                    self.instance_dict_set(o, name, value);
+                    return Ok(());
+                }
                 _ => {}
             }
         }
