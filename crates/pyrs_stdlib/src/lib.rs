@@ -5,6 +5,7 @@
 mod args;
 mod atexit;
 mod collections;
+mod heapq;
 mod itertools;
 mod libm;
 mod math;
@@ -49,5 +50,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "atexit",
         init: atexit::init,
+    },
+    ModuleDef {
+        name: "_heapq",
+        init: heapq::init,
     },
 ];

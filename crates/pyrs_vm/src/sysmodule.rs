@@ -84,6 +84,9 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
         *implementation.dict.get_mut() = Some(ns);
     }
     set("implementation", Value::Obj(implementation));
+    // warnings.py reads these at import; -W and -X are not passed through yet.
+    set("warnoptions", list(Vec::new()));
+    set("_xoptions", Value::Obj(new_dict_raw(types)));
     set("version", s("3.11.7 (pyrs 0.1.0)"));
     set(
         "version_info",
