@@ -5,6 +5,7 @@
 mod args;
 mod atexit;
 mod collections;
+mod contextvars;
 mod heapq;
 mod itertools;
 mod libm;
@@ -54,5 +55,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_heapq",
         init: heapq::init,
+    },
+    ModuleDef {
+        name: "_contextvars",
+        init: contextvars::init,
     },
 ];

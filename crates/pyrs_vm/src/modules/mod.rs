@@ -3,7 +3,10 @@
 //! modules after `sys.modules` (CPython's BuiltinImporter and
 //! `sys.builtin_module_names`). Each module is made on first import.
 
+pub mod ast;
 pub mod gc;
+pub mod marshal;
+pub mod opcode;
 pub mod weakref;
 
 use crate::error::PyResult;
@@ -30,6 +33,18 @@ pub const BUILTIN_MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_weakref",
         init: weakref::init,
+    },
+    ModuleDef {
+        name: "marshal",
+        init: marshal::init,
+    },
+    ModuleDef {
+        name: "_opcode",
+        init: opcode::init,
+    },
+    ModuleDef {
+        name: "_ast",
+        init: ast::init,
     },
 ];
 

@@ -537,13 +537,18 @@ impl Vm {
                 .filter(|s| *s != "__dict__" && *s != "__weakref__")
                 .count();
             let mut index = self.slot_count(&cls).saturating_sub(own);
+            // Checked against the class body before any descriptor is added:
+            // a name listed twice (datetime's `date.__slots__ +
+            // time.__slots__`) is no conflict.
+            for s in &slots {
+                if s != "__dict__" && s != "__weakref__" && dict_get_str(&dict, s).is_some() {
+                    return Err(self
+                        .value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+                }
+            }
             for s in slots {
                 if s == "__dict__" || s == "__weakref__" {
                     continue;
-                }
-                if dict_get_str(&dict, &s).is_some() {
-                    return Err(self
-                        .value_error(format!("'{s}' in __slots__ conflicts with class variable")));
                 }
                 let m = MemberDescr {
                     name: s.clone(),

@@ -22,5 +22,6 @@ pub mod object_reduce;
 pub mod range;
 pub mod set;
 pub mod str;
+pub mod structseq;
 pub mod traceback;
 pub mod type_;

@@ -33,12 +33,6 @@ thread_local! {
     static BYPASS: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether a slot wrapper asked the next override check to answer "not
-/// overridden" (without consuming the request).
-pub fn bypass_pending() -> bool {
-    BYPASS.with(Cell::get)
-}
-
 pub fn bypass_next_override() {
     BYPASS.with(|b| b.set(true));
 }

@@ -187,15 +187,19 @@ impl Vm {
         // A builtin's method a class assigned itself (an IntEnum's
         // `__str__ = int.__repr__`) counts too: those dunders run on a plain
         // copy of the value, so calling them cannot re-enter the class.
-        let assigned = !crate::protocol::generic_attr::bypass_pending()
-            && self.assigned_in_class(o.class(), name);
-        if !assigned && !self.overrides(&Value::Obj(o.clone()), name) {
-            return Ok(None);
-        }
+        // `overrides` runs first: it consumes the one-shot bypass that a
+        // builtin dunder reached through super() sets.
+        let overridden = self.overrides(&Value::Obj(o.clone()), name);
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if !assigned && !crate::objects::descriptor::is_python_defined(&meth) {
+        let python = crate::objects::descriptor::is_python_defined(&meth);
+        let call = if overridden {
+            python
+        } else {
+            !python && self.assigned_in_class(o.class(), name)
+        };
+        if !call {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
@@ -215,6 +219,9 @@ impl Vm {
             Payload::Int(b) => crate::types::numbers::int_to_decimal(self, b)?,
             Payload::Float(f) => float::repr(*f),
             Payload::Bytes(b) => crate::builtins_types::bytes_repr(b),
+            Payload::Tuple(_) if crate::objects::structseq::is_structseq(o.class()) => {
+                crate::objects::structseq::repr(self, o)?
+            }
             Payload::Tuple(items) => {
                 if items.is_empty() {
                     return Ok("()".into());
@@ -476,6 +483,17 @@ impl Vm {
                     self.tuple_hash(&items)?
                 }
                 Payload::Bytes(b) => crate::types::hash::hash_bytes(b),
+                // Equal code objects (same_code) hash alike.
+                Payload::Code(c) => {
+                    let h = crate::types::hash::hash_bytes(&c.co.co_code)
+                        ^ crate::types::hash::hash_bytes(c.co.co_name.as_bytes())
+                        ^ i64::from(c.co.co_firstlineno);
+                    if h == -1 {
+                        -2
+                    } else {
+                        h
+                    }
+                }
                 Payload::WeakRef(w) if !w.proxy => crate::modules::weakref::weakref_hash(self, w)?,
                 Payload::List(_) | Payload::Dict(_) => {
                     return Err(
@@ -756,6 +774,10 @@ impl Vm {
             ) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
                 // method_richcompare: the same function bound to the same object.
                 let eq = f1.is(f2) && s1.is(s2);
+                Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+            }
+            (Payload::Code(x), Payload::Code(y)) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+                let eq = x.co.same_code(&y.co);
                 Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
             }
             (Payload::Range(_), Payload::Range(_))
