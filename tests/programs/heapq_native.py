@@ -1,5 +1,5 @@
 import heapq
-print(heapq.heappop.__name__)
+print(heapq.heappop.__name__, heapq.heappush.__module__, len.__module__)
 for t in ['heapq.heappop([])', 'heapq.heapreplace([], 1)', 'heapq.heappush(1, 2)', 'heapq.heappush([])', 'heapq.heapify((1,))', 'heapq.heappushpop([], 5)', 'heapq.heappush([1], "a")']:
     try:
         print(t, eval(t))
