@@ -148,6 +148,11 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .len()
         .checked_mul(repeat)
         .ok_or_else(|| vm.overflow_error("repeat argument too large"))?;
+    // Every repetition is a copy of the pools: refuse what cannot be
+    // allocated (MemoryError) rather than abort.
+    let items: usize = base.iter().map(Vec::len).sum();
+    let bytes = (total as u128) * 24 + (items as u128) * (repeat as u128) * 16;
+    pyrs_vm::protocol::number::check_alloc(vm, usize::try_from(bytes).unwrap_or(usize::MAX))?;
     let mut pools = Vec::with_capacity(total);
     for _ in 0..repeat {
         pools.extend(base.iter().cloned());
