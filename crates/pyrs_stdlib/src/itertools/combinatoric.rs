@@ -84,12 +84,14 @@ fn r_arg(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn new_combo(cls: &ObjRef, pools: Vec<Vec<Value>>, r: usize, indices: Vec<usize>) -> Value {
     let n = pools.first().map_or(0, Vec::len);
+    // Only permutations counts cycles, and there r <= n.
+    let ncycles = r.min(n);
     new_instance(
         cls,
         Combo {
             pools,
             indices,
-            cycles: (0..r).map(|i| n.saturating_sub(i)).collect(),
+            cycles: (0..ncycles).map(|i| n - i).collect(),
             r,
             started: false,
         },
@@ -153,12 +155,16 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items: usize = base.iter().map(Vec::len).sum();
     let bytes = (total as u128) * 24 + (items as u128) * (repeat as u128) * 16;
     pyrs_vm::protocol::number::check_alloc(vm, usize::try_from(bytes).unwrap_or(usize::MAX))?;
-    let mut pools = Vec::with_capacity(total);
+    let mut pools = Vec::new();
+    pools
+        .try_reserve_exact(total)
+        .map_err(|_| vm.memory_error())?;
     for _ in 0..repeat {
         pools.extend(base.iter().cloned());
     }
     let n = pools.len();
-    Ok(new_combo(&cls, pools, n, vec![0; n]))
+    let indices = crate::native::try_vec(vm, n, 0)?;
+    Ok(new_combo(&cls, pools, n, indices))
 }
 
 fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -320,7 +326,15 @@ fn cwr_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, &args, "combinations_with_replacement", true)?;
     let r = r.unwrap_or(0);
     let empty = pool.is_empty() && r > 0;
-    let v = new_combo(&cls, vec![pool], r, vec![0; r]);
+    // r indices are allocated up front (none when nothing will be yielded).
+    let bytes = if empty { 0 } else { (r as u128) * 8 };
+    pyrs_vm::protocol::number::check_alloc(vm, usize::try_from(bytes).unwrap_or(usize::MAX))?;
+    let indices = if empty {
+        Vec::new()
+    } else {
+        crate::native::try_vec(vm, r, 0)?
+    };
+    let v = new_combo(&cls, vec![pool], r, indices);
     if empty {
         let cell = state::<Combo>(vm, &v, "itertools.combinations_with_replacement")?;
         if let Some(c) = cell.get_mut() {

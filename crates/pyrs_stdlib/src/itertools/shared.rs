@@ -412,7 +412,8 @@ fn tee_function(vm: &mut Vm, args: Args) -> PyResult<Value> {
             (t, c)
         }
     };
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::new();
+    out.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
     out.push(first);
     for _ in 1..n {
         out.push(vm.call(&copy, &[])?);
