@@ -196,6 +196,13 @@ fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     })
 }
 
+/// CPython allocates r indices (or cycle counters) whether or not anything
+/// will be yielded, so an impossible r is a MemoryError even then.
+fn check_r_alloc(vm: &Vm, r: usize) -> PyResult<()> {
+    let mut probe: Vec<usize> = Vec::new();
+    probe.try_reserve_exact(r).map_err(|_| vm.memory_error())
+}
+
 /// `(iterable, r)` with r required (`combinations`, `cwr`) or optional.
 fn pool_and_r(
     vm: &mut Vm,
@@ -217,6 +224,9 @@ fn pool_and_r(
         Some(v) => Some(r_arg(vm, &v)?),
         None => None,
     };
+    if let Some(r) = r {
+        check_r_alloc(vm, r)?;
+    }
     Ok((pool, r))
 }
 
