@@ -751,7 +751,7 @@ fn repeat_in_place(vm: &mut Vm, me: &Value, n: i64) -> PyResult<()> {
     if let Some(m) = maxlen {
         let m = m as u128;
         if n * size > m {
-            n = n.min((m + size - 1) / size + 1);
+            n = n.min(m.div_ceil(size) + 1);
         }
     }
     let total = size * n;
