@@ -43,3 +43,15 @@ print(list(MyChain('ab', 'c')), type(MyChain()).__mro__)
 r = repeat(1, 3); next(r); print(r, r.__length_hint__())
 import operator
 print(operator.length_hint(repeat(None, 5)))
+for t in ['it.repeat(1, 10**30)', 'list(it.repeat(2, -10**18))', 'len(list(it.product("ab", repeat=3)))']:
+    try:
+        print(t, eval(t))
+    except Exception as e:
+        print(t, type(e).__name__, e)
+from collections import deque as _dq
+print(_dq() * 10**18, _dq([1, 2], maxlen=3) * 10**18)
+for t in ['it.combinations_with_replacement("ab", 10**15)', 'list(it.combinations_with_replacement("", 10**15))', 'list(it.combinations("ab", 10**15))', 'list(it.permutations("ab", 10**15))', 'it.tee([], 10**15)', 'it.product("ab", repeat=10**10)']:
+    try:
+        print(t, eval(t))
+    except Exception as e:
+        print(t, type(e).__name__)

@@ -3,10 +3,12 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod atexit;
 mod binascii;
 mod codecs;
 mod collections;
 mod contextvars;
+mod heapq;
 mod held;
 mod itertools;
 mod libm;
@@ -66,6 +68,14 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_collections",
         init: collections::init,
+    },
+    ModuleDef {
+        name: "atexit",
+        init: atexit::init,
+    },
+    ModuleDef {
+        name: "_heapq",
+        init: heapq::init,
     },
     ModuleDef {
         name: "_contextvars",

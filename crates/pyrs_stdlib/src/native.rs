@@ -162,3 +162,12 @@ pub fn this<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Value> {
         .first()
         .ok_or_else(|| vm.type_error("unbound method needs an argument"))
 }
+
+/// `vec![fill; n]`, or MemoryError when the allocation fails (never the
+/// allocator's abort).
+pub fn try_vec<T: Clone>(vm: &Vm, n: usize, fill: T) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
+    v.resize(n, fill);
+    Ok(v)
+}

@@ -36,9 +36,25 @@ fn run_on_this_thread(config: Config, main: MainSource) -> i32 {
     let interp = Interp::new(config);
     let mut vm = Vm::new(interp, STACK_SIZE);
     let status = run_source(&mut vm, main);
+    run_atexit(&mut vm);
+    vm.run_pending_callbacks();
     vm.finalize_at_exit();
     vm.flush_stdout();
     status
+}
+
+/// The `atexit` callbacks, if the module was imported (Py_FinalizeEx calls
+/// `atexit._run_exitfuncs` first); the module reports their errors itself.
+fn run_atexit(vm: &mut Vm) {
+    let modules = vm.interp.modules.clone();
+    let Some(m) = crate::protocol::dict::dict_get_str(&modules, "atexit") else {
+        return;
+    };
+    if let Ok(Some(f)) = vm.try_getattr(&m, "_run_exitfuncs") {
+        if let Err(e) = vm.call(&f, &[]) {
+            vm.write_unraisable(&e, &f);
+        }
+    }
 }
 
 /// What `__main__` runs, loaded: a code object and the file name to show.

@@ -740,13 +740,24 @@ fn repeat_in_place(vm: &mut Vm, me: &Value, n: i64) -> PyResult<()> {
         drop(old);
         return Ok(());
     }
-    let maxlen = with(vm, me, |d| d.maxlen)?;
-    let total = (all.len() as u128) * (n as u128);
-    // Only the last maxlen items survive a bounded repeat.
-    let keep = maxlen.map_or(total, |m| total.min(m as u128));
-    if keep > (isize::MAX as u128) / 16 {
-        return Err(vm.memory_error());
+    if all.is_empty() || n == 1 {
+        return Ok(());
     }
+    let maxlen = with(vm, me, |d| d.maxlen)?;
+    let size = all.len() as u128;
+    let mut n = n as u128;
+    // Only the last maxlen items survive a bounded repeat: the repetitions
+    // past those that fill it again change nothing.
+    if let Some(m) = maxlen {
+        let m = m as u128;
+        if n * size > m {
+            n = n.min(m.div_ceil(size) + 1);
+        }
+    }
+    let total = size * n;
+    let keep = maxlen.map_or(total, |m| total.min(m as u128));
+    let bytes = keep.saturating_mul(std::mem::size_of::<Value>() as u128);
+    pyrs_vm::protocol::number::check_alloc(vm, usize::try_from(bytes).unwrap_or(usize::MAX))?;
     for _ in 1..n {
         for x in &all {
             push(vm, me, x.clone(), false)?;

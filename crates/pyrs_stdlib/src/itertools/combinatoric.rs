@@ -84,12 +84,14 @@ fn r_arg(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn new_combo(cls: &ObjRef, pools: Vec<Vec<Value>>, r: usize, indices: Vec<usize>) -> Value {
     let n = pools.first().map_or(0, Vec::len);
+    // Only permutations counts cycles, and there r <= n.
+    let ncycles = r.min(n);
     new_instance(
         cls,
         Combo {
             pools,
             indices,
-            cycles: (0..r).map(|i| n.saturating_sub(i)).collect(),
+            cycles: (0..ncycles).map(|i| n - i).collect(),
             r,
             started: false,
         },
@@ -148,12 +150,21 @@ fn product_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .len()
         .checked_mul(repeat)
         .ok_or_else(|| vm.overflow_error("repeat argument too large"))?;
-    let mut pools = Vec::with_capacity(total);
+    // Every repetition is a copy of the pools: refuse what cannot be
+    // allocated (MemoryError) rather than abort.
+    let items: usize = base.iter().map(Vec::len).sum();
+    let bytes = (total as u128) * 24 + (items as u128) * (repeat as u128) * 16;
+    pyrs_vm::protocol::number::check_alloc(vm, usize::try_from(bytes).unwrap_or(usize::MAX))?;
+    let mut pools = Vec::new();
+    pools
+        .try_reserve_exact(total)
+        .map_err(|_| vm.memory_error())?;
     for _ in 0..repeat {
         pools.extend(base.iter().cloned());
     }
     let n = pools.len();
-    Ok(new_combo(&cls, pools, n, vec![0; n]))
+    let indices = crate::native::try_vec(vm, n, 0)?;
+    Ok(new_combo(&cls, pools, n, indices))
 }
 
 fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -185,6 +196,13 @@ fn product_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     })
 }
 
+/// CPython allocates r indices (or cycle counters) whether or not anything
+/// will be yielded, so an impossible r is a MemoryError even then.
+fn check_r_alloc(vm: &Vm, r: usize) -> PyResult<()> {
+    let mut probe: Vec<usize> = Vec::new();
+    probe.try_reserve_exact(r).map_err(|_| vm.memory_error())
+}
+
 /// `(iterable, r)` with r required (`combinations`, `cwr`) or optional.
 fn pool_and_r(
     vm: &mut Vm,
@@ -206,6 +224,9 @@ fn pool_and_r(
         Some(v) => Some(r_arg(vm, &v)?),
         None => None,
     };
+    if let Some(r) = r {
+        check_r_alloc(vm, r)?;
+    }
     Ok((pool, r))
 }
 
@@ -315,7 +336,15 @@ fn cwr_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (pool, r) = pool_and_r(vm, &args, "combinations_with_replacement", true)?;
     let r = r.unwrap_or(0);
     let empty = pool.is_empty() && r > 0;
-    let v = new_combo(&cls, vec![pool], r, vec![0; r]);
+    // r indices are allocated up front (none when nothing will be yielded).
+    let bytes = if empty { 0 } else { (r as u128) * 8 };
+    pyrs_vm::protocol::number::check_alloc(vm, usize::try_from(bytes).unwrap_or(usize::MAX))?;
+    let indices = if empty {
+        Vec::new()
+    } else {
+        crate::native::try_vec(vm, r, 0)?
+    };
+    let v = new_combo(&cls, vec![pool], r, indices);
     if empty {
         let cell = state::<Combo>(vm, &v, "itertools.combinations_with_replacement")?;
         if let Some(c) = cell.get_mut() {

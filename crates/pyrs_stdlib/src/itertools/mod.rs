@@ -297,17 +297,11 @@ fn repeat_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         None => None,
         Some(t) => {
             let n = to_index(vm, &t)?;
+            let Some(n) = n.to_i64() else {
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+            };
             // A negative count repeats nothing.
-            Some(n.to_i64().map_or_else(
-                || {
-                    if n.sign() == num_bigint::Sign::Minus {
-                        0
-                    } else {
-                        usize::MAX
-                    }
-                },
-                |n| n.max(0) as usize,
-            ))
+            Some(n.max(0) as usize)
         }
     };
     Ok(new_instance(&cls, Repeat { element, times }))

@@ -178,10 +178,8 @@ fn groupby_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
         else {
             return stop(vm);
         };
-        if !matches!(cur, Value::Null) {
-            if matches!(tgt, Value::Null) || !vm.eq(&tgt, &cur)? {
-                break;
-            }
+        if !matches!(cur, Value::Null) && (matches!(tgt, Value::Null) || !vm.eq(&tgt, &cur)?) {
+            break;
         }
         if !groupby_step(vm, me)? {
             return stop(vm);
@@ -414,7 +412,8 @@ fn tee_function(vm: &mut Vm, args: Args) -> PyResult<Value> {
             (t, c)
         }
     };
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::new();
+    out.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
     out.push(first);
     for _ in 1..n {
         out.push(vm.call(&copy, &[])?);

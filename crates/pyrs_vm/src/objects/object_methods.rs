@@ -139,6 +139,8 @@ pub fn install(types: &Types) {
     }
     add_methods(types, &types.object, OBJECT_METHODS);
     add_methods(types, &types.object, super::object_reduce::METHODS);
+    add_methods(types, &types.set, super::object_reduce::SET_METHODS);
+    add_methods(types, &types.frozenset, super::object_reduce::SET_METHODS);
     add_methods(types, &types.type_, TYPE_METHODS);
     add_methods(types, &types.exc.base_exception, EXCEPTION_METHODS);
     add_methods(types, &types.list, LIST_METHODS);

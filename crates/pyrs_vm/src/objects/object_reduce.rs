@@ -211,3 +211,20 @@ fn getstate_default(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value>
     }
     Ok(state)
 }
+
+/// `set.__reduce__` and `frozenset.__reduce__`: `(cls, (list(self),), state)`,
+/// the state being the instance dict of a subclass instance (or None).
+pub const SET_METHODS: &[MethodDef] = &[MethodDef::method("__reduce__", set_reduce)];
+
+fn set_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (obj, _) = self_and_rest(vm, &args, "__reduce__")?;
+    let items = vm.iterate(&obj)?;
+    let list = vm.new_list(items);
+    let cls = Value::Obj(vm.type_of(&obj).clone());
+    let cargs = vm.new_tuple(vec![list]);
+    let state = match obj.as_obj().and_then(|o| o.dict.get().clone()) {
+        Some(d) => Value::Obj(d),
+        None => Value::None,
+    };
+    Ok(vm.new_tuple(vec![cls, cargs, state]))
+}

@@ -265,6 +265,18 @@ impl Vm {
             (Payload::Function(f), "__code__") => Some(Value::Obj(f.code_obj.cloned())),
             (Payload::Function(f), "__builtins__") => Some(Value::Obj(f.builtins.clone())),
             (Payload::NativeFunction(nf), "__name__") => Some(self.new_str(nf.def.name)),
+            // A module function names its module (`len.__module__` is
+            // 'builtins'); a method bound to an object has none.
+            (Payload::NativeFunction(nf), "__module__") => Some(match &nf.self_ {
+                Some(Value::Obj(m)) => match &m.payload {
+                    Payload::Module(md) => {
+                        crate::protocol::dict::dict_get_str(&md.dict, "__name__")
+                            .unwrap_or(Value::None)
+                    }
+                    _ => Value::None,
+                },
+                _ => Value::None,
+            }),
             (Payload::NativeFunction(nf), "__qualname__") => Some(match &nf.owner {
                 Some(owner) => self.new_str(format!(
                     "{}.{}",
@@ -514,6 +526,11 @@ impl Vm {
                     return Ok(());
                 }
                 _ if o.class().payload_type().heap_type => {
+                    self.instance_dict_set(o, name, value);
+                    return Ok(());
+                }
+                // SimpleNamespace: a builtin whose instances have a __dict__.
+                Payload::Instance if o.class().is(&self.types().simple_namespace) => {
                     self.instance_dict_set(o, name, value);
                     return Ok(());
                 }

@@ -105,6 +105,23 @@ impl Vm {
                         _ => {}
                     }
                 }
+                // A property is abstract when any of its accessors is
+                // (property_get___isabstractmethod__).
+                if let (Payload::Property(p), "__isabstractmethod__") = (&o.payload, name) {
+                    let fs = [p.fget.cloned(), p.fset.cloned(), p.fdel.cloned()];
+                    for f in fs.iter().filter(|f| !matches!(f, Value::None)) {
+                        match self.try_getattr(f, name) {
+                            Ok(Some(x)) => match self.is_true(&x) {
+                                Ok(true) => return Some(Ok(Some(Value::Bool(true)))),
+                                Ok(false) => {}
+                                Err(e) => return Some(Err(e)),
+                            },
+                            Ok(None) => {}
+                            Err(e) => return Some(Err(e)),
+                        }
+                    }
+                    return Some(Ok(Some(Value::Bool(false))));
+                }
                 if ty.payload_type().heap_type {
                     return Some(Ok(None));
                 }

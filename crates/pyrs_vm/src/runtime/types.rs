@@ -415,6 +415,16 @@ impl Types {
         crate::objects::async_gen::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);
+        // The unhashable builtins say so in their dicts, where
+        // collections.abc.Hashable's check looks.
+        for t in [&types.list, &types.dict, &types.set, &types.bytearray] {
+            crate::protocol::dict_set_str_raw(
+                &types,
+                &t.payload_type().dict,
+                "__hash__",
+                Value::None,
+            );
+        }
         // Every type answers `__doc__` (None: pyrs keeps no docstrings for
         // builtins), so `obj.__doc__` works on any object.
         for o in crate::runtime::gc::objects() {

@@ -40,6 +40,20 @@ fn plain(vm: &Vm, v: &Value) -> Option<Value> {
             Payload::Bytes(b) => vm.new_bytes(b.to_vec()),
             Payload::Tuple(t) => vm.new_tuple(t.to_vec()),
             Payload::List(l) => vm.new_list(l.get().clone()),
+            // A subclass instance's items in a plain dict (its stored hashes
+            // reused, so no Python code runs): a comparison on the copy
+            // cannot re-enter the subclass's own `__eq__`.
+            Payload::Dict(d) if !o.class().is(&vm.types().dict) => {
+                let src = d.get();
+                let mut copy = crate::objects::dict::DictData::with_capacity(src.len());
+                for e in src.entries().iter().filter(|e| !e.key.is_null()) {
+                    copy.insert_new(e.hash, e.key.clone(), e.value.clone());
+                }
+                Value::Obj(crate::object::ObjRef::new(
+                    &vm.types().dict,
+                    Payload::Dict(crate::gil_cell::GilCell::new(copy)),
+                ))
+            }
             _ => v.clone(),
         },
         _ => return None,

@@ -16,6 +16,7 @@ pub mod hash;
 pub mod iterators;
 pub mod list_methods;
 pub mod memoryview;
+pub mod namespace;
 pub mod numbers;
 pub mod range;
 pub mod set;
@@ -93,7 +94,14 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.code, code::METHODS);
     add_methods(types, &types.union_type, union::METHODS);
     add_methods(types, &types.generic_alias, generic_alias::METHODS);
-    for t in [&types.union_type, &types.generic_alias] {
+    add_methods(types, &types.simple_namespace, namespace::METHODS);
+    add_methods(types, &types.module, namespace::MODULE_METHODS);
+    add_methods(types, &types.method, namespace::METHOD_METHODS);
+    for t in [
+        &types.union_type,
+        &types.generic_alias,
+        &types.simple_namespace,
+    ] {
         let types_module = ObjRef::new(
             &types.str_,
             Payload::Str(crate::objects::str::PyStr::new("types")),
@@ -634,6 +642,9 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
         return Ok(Some(r));
     }
     if let Some(r) = union::compare(vm, a, b, op)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = namespace::compare(vm, a, b, op)? {
         return Ok(Some(r));
     }
     match (a.payload(), b.payload()) {
