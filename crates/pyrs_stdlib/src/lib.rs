@@ -3,8 +3,11 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod errno;
 mod libm;
 mod math;
+mod posix;
+mod prelude;
 mod random;
 mod string;
 mod time;
@@ -28,5 +31,13 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_string",
         init: string::init,
+    },
+    ModuleDef {
+        name: "posix",
+        init: posix::init,
+    },
+    ModuleDef {
+        name: "errno",
+        init: errno::init,
     },
 ];
