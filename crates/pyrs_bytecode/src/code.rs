@@ -103,6 +103,33 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// `==` of code objects (code_richcompare): same name, signature, flags,
+    /// first line, code, constants (by `Const::same_key`), names, locals and
+    /// both tables. The stack size and file name do not count.
+    pub fn same_code(&self, other: &CodeObject) -> bool {
+        self.co_name == other.co_name
+            && self.co_argcount == other.co_argcount
+            && self.co_posonlyargcount == other.co_posonlyargcount
+            && self.co_kwonlyargcount == other.co_kwonlyargcount
+            && self.co_flags == other.co_flags
+            && self.co_firstlineno == other.co_firstlineno
+            && self.co_code == other.co_code
+            && self.co_consts.len() == other.co_consts.len()
+            && self
+                .co_consts
+                .iter()
+                .zip(&other.co_consts)
+                .all(|(a, b)| match (a, b) {
+                    // Nested code compares by value here, not by identity.
+                    (Const::Code(x), Const::Code(y)) => x.same_code(y),
+                    _ => a.same_key(b),
+                })
+            && self.co_names == other.co_names
+            && self.co_localsplusnames == other.co_localsplusnames
+            && self.co_linetable == other.co_linetable
+            && self.co_exceptiontable == other.co_exceptiontable
+    }
+
     fn names_with(&self, pred: impl Fn(u8) -> bool) -> Vec<Rc<str>> {
         self.co_localsplusnames
             .iter()

@@ -4,6 +4,8 @@
 //! `sys.builtin_module_names`). Each module is made on first import.
 
 pub mod gc;
+pub mod marshal;
+pub mod opcode;
 pub mod weakref;
 
 use crate::error::PyResult;
@@ -30,6 +32,14 @@ pub const BUILTIN_MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_weakref",
         init: weakref::init,
+    },
+    ModuleDef {
+        name: "marshal",
+        init: marshal::init,
+    },
+    ModuleDef {
+        name: "_opcode",
+        init: opcode::init,
     },
 ];
 

@@ -451,6 +451,17 @@ impl Vm {
                     self.tuple_hash(&items)?
                 }
                 Payload::Bytes(b) => crate::types::hash::hash_bytes(b),
+                // Equal code objects (same_code) hash alike.
+                Payload::Code(c) => {
+                    let h = crate::types::hash::hash_bytes(&c.co.co_code)
+                        ^ crate::types::hash::hash_bytes(c.co.co_name.as_bytes())
+                        ^ i64::from(c.co.co_firstlineno);
+                    if h == -1 {
+                        -2
+                    } else {
+                        h
+                    }
+                }
                 Payload::WeakRef(w) if !w.proxy => crate::modules::weakref::weakref_hash(self, w)?,
                 Payload::List(_) | Payload::Dict(_) => {
                     return Err(
@@ -731,6 +742,10 @@ impl Vm {
             ) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
                 // method_richcompare: the same function bound to the same object.
                 let eq = f1.is(f2) && s1.is(s2);
+                Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
+            }
+            (Payload::Code(x), Payload::Code(y)) if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+                let eq = x.co.same_code(&y.co);
                 Ok(Some(Value::Bool(eq == (op == CompareOp::Eq))))
             }
             (Payload::Range(_), Payload::Range(_))

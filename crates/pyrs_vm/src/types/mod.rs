@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod bytes;
+pub mod code;
 pub mod codecs;
 pub mod complex;
 pub mod dict_methods;
@@ -87,6 +88,7 @@ pub fn install_methods(types: &Types) {
         add_methods(types, t, generic_alias::CLASS_GETITEM);
     }
     add_methods(types, &types.memoryview, memoryview::METHODS);
+    add_methods(types, &types.code, code::METHODS);
     for t in [
         &types.text_io_wrapper,
         &types.buffered_reader,
