@@ -4,6 +4,7 @@
 
 mod args;
 mod errno;
+mod io;
 mod libm;
 mod math;
 mod posix;
@@ -39,5 +40,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "errno",
         init: errno::init,
+    },
+    ModuleDef {
+        name: "_io",
+        init: io::init,
     },
 ];
