@@ -587,7 +587,7 @@ class StringIO(_TextIOBase):
 
     def _check(self):
         if self._closed:
-            raise ValueError('I/O operation on closed file.')
+            raise ValueError('I/O operation on closed file')
 
     def _join(self):
         if self._parts is not None:
@@ -1150,9 +1150,19 @@ def _incremental_decoder(encoding, errors):
     return codecs.getincrementaldecoder(encoding)(errors)
 
 
+def _utf8_mode():
+    # sys.flags.utf8_mode where the VM has it, else the -X utf8 switch's
+    # environment variable.
+    import sys
+    flags = getattr(sys, 'flags', None)
+    if flags is not None:
+        return bool(flags.utf8_mode)
+    return _posix.environ.get(b'PYTHONUTF8') == b'1'
+
+
 def text_encoding(encoding, stacklevel=2, /):
     if encoding is None:
-        return 'locale'
+        return 'utf-8' if _utf8_mode() else 'locale'
     return encoding
 
 
@@ -1166,14 +1176,17 @@ class TextIOWrapper(_TextIOBase):
             raise TypeError(f"TextIOWrapper() argument 'newline' must be str or None, not {type(newline).__name__}")
         if newline not in (None, '', '\n', '\r', '\r\n'):
             raise ValueError(f'illegal newline value: {newline}')
-        if encoding is None or encoding == 'locale':
+        if encoding is None:
+            encoding = text_encoding(None)
+        if encoding == 'locale':
+            # The locale's codeset (nl_langinfo(CODESET)); pyrs assumes UTF-8.
             encoding = 'UTF-8'
         elif not isinstance(encoding, str):
             raise TypeError(f"TextIOWrapper() argument 'encoding' must be str or None, not {type(encoding).__name__}")
-        else:
+        elif _norm_encoding(encoding) not in ('utf-8', 'utf8', 'latin-1', 'latin1', 'ascii',
+                                              'iso-8859-1'):
             import codecs
-            codecs.lookup(encoding) if _norm_encoding(encoding) not in (
-                'utf-8', 'utf8', 'latin-1', 'latin1', 'ascii', 'iso-8859-1') else None
+            codecs.lookup(encoding)
         if errors is None:
             errors = 'strict'
         elif not isinstance(errors, str):
@@ -1280,6 +1293,8 @@ class TextIOWrapper(_TextIOBase):
         self._checkClosed()
         if not isinstance(s, str):
             raise TypeError(f'write() argument must be str, not {type(s).__name__}')
+        if not self.buffer.writable():
+            raise UnsupportedOperation('not writable')
         n = len(s)
         haslf = (self._writetranslate or self._line_buffering) and '\n' in s
         if haslf and self._writetranslate and self._writenl != '\n':

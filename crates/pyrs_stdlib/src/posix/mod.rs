@@ -187,9 +187,26 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 /// CPython's `path_converter`: str, bytes or os.PathLike; `func` and `arg`
 /// name the call in messages.
 pub fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
+    path_arg_allowing(vm, v, func, arg, "")
+}
+
+/// `path_arg` for a function that also takes what `also` names (", integer"
+/// for an fd, ", integer or None"), for the message.
+pub fn path_arg_allowing(
+    vm: &mut Vm,
+    v: &Value,
+    func: &str,
+    arg: &str,
+    also: &str,
+) -> PyResult<PathArg> {
     let Some(p) = fspath(vm, v)? else {
+        let kinds = if also.is_empty() {
+            "string, bytes or os.PathLike".to_string()
+        } else {
+            format!("string, bytes, os.PathLike{also}")
+        };
         return Err(vm.type_error(format!(
-            "{func}: {arg} should be string, bytes or os.PathLike, not {}",
+            "{func}: {arg} should be {kinds}, not {}",
             vm.type_name(v)
         )));
     };
@@ -198,12 +215,13 @@ pub fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathA
         _ => (str_to_os_bytes(p.as_str().unwrap_or("")), false),
     };
     let Ok(c) = CString::new(bytes) else {
-        return Err(vm.value_error(format!("{func}: embedded null character in {arg}")));
+        return Err(vm.value_error("embedded null byte"));
     };
+    // Errors name the path as fspath() gave it, as CPython's path_t does.
     Ok(PathArg {
         c,
         is_bytes,
-        orig: v.clone(),
+        orig: p,
     })
 }
 
@@ -333,7 +351,7 @@ fn posix_stat(vm: &mut Vm, args: Args) -> PyResult<Value> {
         check(vm, r as i64, None)?;
         return Ok(stat_tuple(vm, &st));
     }
-    let p = path_arg(vm, &path, "stat", "path")?;
+    let p = path_arg_allowing(vm, &path, "stat", "path", " or integer")?;
     let r = unsafe {
         if follow {
             libc::stat(p.c.as_ptr(), &mut st)
@@ -397,7 +415,7 @@ fn dir_path(vm: &mut Vm, v: Option<Value>, func: &str) -> PyResult<PathArg> {
             is_bytes: false,
             orig: vm.new_str("."),
         }),
-        Some(v) => path_arg(vm, &v, func, "path"),
+        Some(v) => path_arg_allowing(vm, &v, func, "path", ", integer or None"),
     }
 }
 
@@ -598,7 +616,7 @@ fn posix_chmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         check(vm, r as i64, None)?;
         return Ok(Value::None);
     }
-    let p = path_arg(vm, &path, "chmod", "path")?;
+    let p = path_arg_allowing(vm, &path, "chmod", "path", " or integer")?;
     let r = unsafe { libc::chmod(p.c.as_ptr(), mode as libc::mode_t) };
     check(vm, r as i64, Some(&p.orig))?;
     Ok(Value::None)
@@ -704,7 +722,7 @@ fn posix_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         check(vm, r as i64, None)?;
         return Ok(Value::None);
     }
-    let p = path_arg(vm, &path, "truncate", "path")?;
+    let p = path_arg_allowing(vm, &path, "truncate", "path", " or integer")?;
     let r = unsafe { libc::truncate(p.c.as_ptr(), len) };
     check(vm, r as i64, Some(&p.orig))?;
     Ok(Value::None)
