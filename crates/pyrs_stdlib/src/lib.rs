@@ -4,14 +4,17 @@
 
 mod args;
 mod errno;
+mod imp;
 mod io;
 mod libm;
 mod math;
-mod posix;
+pub mod posix;
 mod prelude;
 mod random;
 mod string;
+mod thread;
 mod time;
+mod warnings;
 
 use pyrs_vm::modules::ModuleDef;
 
@@ -44,5 +47,25 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_io",
         init: io::init,
+    },
+    ModuleDef {
+        name: "_imp",
+        init: imp::init,
+    },
+    ModuleDef {
+        name: "_frozen_importlib",
+        init: imp::init_bootstrap,
+    },
+    ModuleDef {
+        name: "_frozen_importlib_external",
+        init: imp::init_bootstrap_external,
+    },
+    ModuleDef {
+        name: "_thread",
+        init: thread::init,
+    },
+    ModuleDef {
+        name: "_warnings",
+        init: warnings::init,
     },
 ];

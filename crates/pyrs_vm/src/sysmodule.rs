@@ -61,6 +61,13 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("argv", list(config.argv.iter().map(|a| s(a)).collect()));
     set("modules", Value::Obj(modules.clone()));
     set("path", list(Vec::new()));
+    // The import hooks start empty: the native import system is the default
+    // finder; importing importlib installs CPython's finders here
+    // (pyrs_stdlib's `_frozen_importlib`), and the native import consults
+    // any other entries (import.rs).
+    set("meta_path", list(Vec::new()));
+    set("path_hooks", list(Vec::new()));
+    set("path_importer_cache", Value::Obj(new_dict_raw(types)));
     set("pycache_prefix", Value::None);
     let implementation = ObjRef::new(&types.simple_namespace, Payload::Instance);
     {
@@ -83,6 +90,71 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
         *implementation.dict.get_mut() = Some(ns);
     }
     set("implementation", Value::Obj(implementation));
+    // sys.flags: the attributes importlib and io read. A namespace rather
+    // than CPython's struct sequence (its repr differs).
+    let flags = ObjRef::new(&types.simple_namespace, Payload::Instance);
+    {
+        let ns = new_dict_raw(types);
+        let env = |k: &str| {
+            if config.ignore_environment || config.isolated {
+                None
+            } else {
+                std::env::var(k).ok().filter(|v| !v.is_empty())
+            }
+        };
+        let xopt = |k: &str| {
+            config
+                .xoptions
+                .iter()
+                .any(|o| o == k || o.starts_with(&format!("{k}=")))
+        };
+        let utf8 = if config.xoptions.iter().any(|o| o == "utf8=0") {
+            false
+        } else {
+            xopt("utf8") || env("PYTHONUTF8").as_deref() == Some("1")
+        };
+        let int = |b: bool| Value::Int(b as i64);
+        let fields: [(&str, Value); 17] = [
+            ("debug", Value::Int(0)),
+            ("inspect", Value::Int(0)),
+            ("interactive", Value::Int(0)),
+            ("optimize", Value::Int(config.optimize as i64)),
+            ("dont_write_bytecode", int(config.dont_write_bytecode)),
+            ("no_user_site", int(config.isolated)),
+            ("no_site", int(config.no_site)),
+            (
+                "ignore_environment",
+                int(config.ignore_environment || config.isolated),
+            ),
+            ("verbose", Value::Int(0)),
+            ("bytes_warning", Value::Int(0)),
+            ("quiet", Value::Int(0)),
+            (
+                "hash_randomization",
+                int(env("PYTHONHASHSEED").as_deref() != Some("0")),
+            ),
+            ("isolated", int(config.isolated)),
+            ("dev_mode", Value::Bool(xopt("dev"))),
+            ("utf8_mode", int(utf8)),
+            ("warn_default_encoding", int(xopt("warn_default_encoding"))),
+            ("safe_path", Value::Bool(config.isolated)),
+        ];
+        for (k, v) in fields {
+            dict_set_str_raw(types, &ns, k, v);
+        }
+        *flags.dict.get_mut() = Some(ns);
+    }
+    set("flags", Value::Obj(flags));
+    set("warnoptions", list(Vec::new()));
+    let xoptions = new_dict_raw(types);
+    for o in &config.xoptions {
+        let (k, v) = match o.split_once('=') {
+            Some((k, v)) => (k, s(v)),
+            None => (o.as_str(), Value::Bool(true)),
+        };
+        dict_set_str_raw(types, &xoptions, k, v);
+    }
+    set("_xoptions", Value::Obj(xoptions));
     set("version", s("3.11.7 (pyrs 0.1.0)"));
     set(
         "version_info",
