@@ -201,11 +201,7 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
         "builtin_module_names",
         tuple(names.into_iter().map(s).collect()),
     );
-    let stream = |name: &'static str| {
-        let o = ObjRef::new(&types.object, Payload::Singleton(name));
-        Value::Obj(o)
-    };
-    let (out, err) = (stream("<stdout>"), stream("<stderr>"));
+    let (out, err) = crate::types::stdio::make_streams(types);
     set("stdout", out.clone());
     set("stderr", err.clone());
     set("__stdout__", out);

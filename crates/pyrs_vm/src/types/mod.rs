@@ -20,6 +20,7 @@ pub mod numbers;
 pub mod range;
 pub mod set;
 pub mod sort;
+pub mod stdio;
 pub mod str_format;
 pub mod str_methods;
 
@@ -285,7 +286,7 @@ fn module_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     let name = name.unwrap_or(Value::None);
     if name.as_str().is_none() {
         return Err(vm.type_error(format!(
-            "module.__init__() argument 'name' must be str, not {}",
+            "module() argument 'name' must be str, not {}",
             vm.type_name(&name)
         )));
     }
