@@ -39,6 +39,14 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("_getframe", sys_getframe),
     MethodDef::method("exc_info", sys_exc_info),
     MethodDef::method("exception", sys_exception),
+    MethodDef::method(
+        "get_int_max_str_digits",
+        crate::sys_info::sys_get_int_max_str_digits,
+    ),
+    MethodDef::method(
+        "set_int_max_str_digits",
+        crate::sys_info::sys_set_int_max_str_digits,
+    ),
 ];
 
 pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef, ObjRef) {
@@ -156,16 +164,17 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     }
     set("_xoptions", Value::Obj(xoptions));
     set("version", s("3.11.7 (pyrs 0.1.0)"));
-    set(
-        "version_info",
-        tuple(vec![
-            Value::Int(3),
-            Value::Int(11),
-            Value::Int(7),
-            s("final"),
-            Value::Int(0),
-        ]),
-    );
+    crate::sys_info::install(types, config, &set);
+    set("warnoptions", list(Vec::new()));
+    let xoptions = new_dict_raw(types);
+    for o in &config.xoptions {
+        let (k, v) = match o.split_once('=') {
+            Some((k, v)) => (k, s(v)),
+            None => (o.as_str(), Value::Bool(true)),
+        };
+        dict_set_str_raw(types, &xoptions, k, v);
+    }
+    set("_xoptions", Value::Obj(xoptions));
     set("hexversion", Value::Int(0x030b07f0));
     set(
         "platform",

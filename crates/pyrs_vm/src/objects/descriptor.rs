@@ -103,6 +103,8 @@ pub enum MemberKind {
     Weakref,
     /// `object.__class__`.
     Class,
+    /// Field `i` of a struct sequence (objects/structseq.rs), read-only.
+    Field(usize),
     /// An attribute a builtin payload answers itself (`function.__code__`):
     /// the descriptor in the type's dict lets `FunctionType.__code__` and
     /// `vars(FunctionType)` see it, as in CPython.
@@ -360,6 +362,12 @@ impl Vm {
                 }
                 let index = match m.kind {
                     MemberKind::Slot(i) => i,
+                    MemberKind::Field(i) => {
+                        return o
+                            .as_obj()
+                            .and_then(|obj| crate::objects::structseq::field(obj, i, &m.name))
+                            .ok_or_else(|| self.no_attribute(o, &m.name));
+                    }
                     MemberKind::Builtin => {
                         let (o, name) = (o.clone(), m.name.clone());
                         return self
@@ -457,6 +465,9 @@ impl Vm {
                 let index = match m.kind {
                     MemberKind::Slot(i) => i,
                     MemberKind::Class | MemberKind::Builtin => return Ok(false),
+                    MemberKind::Field(_) => {
+                        return Err(self.attribute_error("readonly attribute"));
+                    }
                     MemberKind::Weakref => {
                         return Err(self.attribute_error(format!(
                             "attribute '__weakref__' of '{}' objects is not writable",

@@ -18,8 +18,21 @@ pub fn repr(x: f64) -> String {
             "0.0".into()
         };
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde[-]N".
-    let sci = format!("{:e}", x.abs());
+    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde[-]N". When
+    // two candidates of that length are equally close (x lies exactly halfway),
+    // it rounds the tie up where CPython's dtoa rounds it to even; the
+    // fixed-precision form rounds half to even, so prefer it if it round-trips.
+    let mut sci = format!("{:e}", x.abs());
+    let ndigits = sci
+        .split('e')
+        .next()
+        .map_or(0, |m| m.chars().filter(char::is_ascii_digit).count());
+    if ndigits > 1 {
+        let even = format!("{:.*e}", ndigits - 1, x.abs());
+        if even != sci && even.parse::<f64>() == Ok(x.abs()) {
+            sci = even;
+        }
+    }
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();

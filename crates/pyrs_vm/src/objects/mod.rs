@@ -21,5 +21,6 @@ pub mod object_methods;
 pub mod range;
 pub mod set;
 pub mod str;
+pub mod structseq;
 pub mod traceback;
 pub mod type_;

@@ -115,6 +115,11 @@ impl Vm {
             }
         }
         if let Some(d) = descr {
+            // Struct sequence fields and builtin getsets read through their
+            // descriptor.
+            if matches!(d.payload(), Some(Payload::MemberDescr(_))) {
+                return self.descr_get(d, Some(v), &ty).map(Some);
+            }
             return Ok(Some(self.bind(d, v)));
         }
         Ok(None)
@@ -470,7 +475,13 @@ impl Vm {
                 _ => {}
             }
         }
-        if self.lookup_type(&self.type_of(v).clone(), name).is_some() {
+        if let Some(d) = self.lookup_type(&self.type_of(v).clone(), name) {
+            if matches!(d.payload(), Some(Payload::MemberDescr(_))) {
+                // Struct sequence fields, function getsets: their own rules.
+                if self.descr_set(&d, v, Some(value))? {
+                    return Ok(());
+                }
+            }
             return Err(self.attribute_error(format!(
                 "'{}' object attribute '{}' is read-only",
                 self.type_name(v),

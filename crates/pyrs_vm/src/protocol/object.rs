@@ -194,6 +194,9 @@ impl Vm {
             Payload::Int(b) => crate::types::numbers::int_to_decimal(self, b)?,
             Payload::Float(f) => float::repr(*f),
             Payload::Bytes(b) => crate::builtins_types::bytes_repr(b),
+            Payload::Tuple(_) if crate::objects::structseq::is_structseq(o.class()) => {
+                crate::objects::structseq::repr(self, o)?
+            }
             Payload::Tuple(items) => {
                 if items.is_empty() {
                     return Ok("()".into());

@@ -17,6 +17,8 @@ pub struct Interp {
     /// `sys.modules`.
     pub modules: ObjRef,
     pub recursion_limit: Cell<usize>,
+    /// `sys.get_int_max_str_digits()`: 0 means no limit.
+    pub int_max_str_digits: Cell<usize>,
 }
 
 impl Interp {
@@ -30,6 +32,10 @@ impl Interp {
         let (sys, sys_dict) = crate::sysmodule::make_module(&types, &config, &modules);
         crate::protocol::dict_set_str_raw(&types, &modules, "builtins", builtins.clone().into());
         crate::protocol::dict_set_str_raw(&types, &modules, "sys", sys.clone().into());
+        let int_max_str_digits = match crate::sys_info::int_max_str_digits_flag(&config) {
+            -1 => crate::sys_info::DEFAULT_MAX_STR_DIGITS,
+            n => n as usize,
+        };
         Box::leak(Box::new(Interp {
             types,
             config,
@@ -39,6 +45,7 @@ impl Interp {
             sys_dict,
             modules,
             recursion_limit: Cell::new(1000),
+            int_max_str_digits: Cell::new(int_max_str_digits),
         }))
     }
 }

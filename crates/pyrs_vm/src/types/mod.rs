@@ -420,11 +420,12 @@ fn parse_int(vm: &mut Vm, x: &Value, s: &str, base: u32) -> PyResult<Value> {
         && body.len() > 1
         && body.starts_with('0')
         && matches!(body.as_bytes()[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
-    if s.len() > 4300 && !base.is_power_of_two() && !prefixed {
+    let limit = vm.interp.int_max_str_digits.get();
+    if limit != 0 && s.len() > limit && !base.is_power_of_two() && !prefixed {
         let digits = body.chars().filter(|&c| c != '_').count();
-        if digits > 4300 {
+        if digits > limit {
             return Err(vm.value_error(format!(
-                "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
             )));
         }
     }

@@ -509,14 +509,24 @@ fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `str(int)` with CPython 3.11's limit on decimal conversion of huge ints
 /// (`sys.int_info.default_max_str_digits`, 4300 digits).
 pub fn int_to_decimal(vm: &Vm, b: &BigInt) -> PyResult<String> {
+    let limit = vm.interp.int_max_str_digits.get();
+    // A lower bound from the bit length spares converting a value far too
+    // big (a decimal digit carries under 4 bits).
+    if limit != 0 && b.bits() / 4 > limit as u64 {
+        return Err(str_digits_error(vm, limit));
+    }
     let s = b.to_string();
     let digits = s.len() - b.is_negative() as usize;
-    if digits > 4300 {
-        return Err(vm.value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-        ));
+    if limit != 0 && digits > limit {
+        return Err(str_digits_error(vm, limit));
     }
     Ok(s)
+}
+
+fn str_digits_error(vm: &Vm, limit: usize) -> crate::error::PyErr {
+    vm.value_error(format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    ))
 }
 
 /// The `real`, `imag`, `numerator` and `denominator` attributes of numbers.
