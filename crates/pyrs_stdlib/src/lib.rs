@@ -12,7 +12,7 @@ pub mod posix;
 mod prelude;
 mod random;
 mod string;
-mod thread;
+mod thread_stub;
 mod time;
 mod warnings;
 
@@ -62,7 +62,7 @@ pub const MODULES: &[ModuleDef] = &[
     },
     ModuleDef {
         name: "_thread",
-        init: thread::init,
+        init: thread_stub::init,
     },
     ModuleDef {
         name: "_warnings",
