@@ -39,6 +39,11 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("_getframe", sys_getframe),
     MethodDef::method("exc_info", sys_exc_info),
     MethodDef::method("exception", sys_exception),
+    MethodDef::method("getfilesystemencoding", sys_getfilesystemencoding),
+    MethodDef::method("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
+    MethodDef::method("getdefaultencoding", sys_getfilesystemencoding),
+    MethodDef::method("audit", sys_audit),
+    MethodDef::method("addaudithook", sys_audit),
     MethodDef::method(
         "get_int_max_str_digits",
         crate::sys_info::sys_get_int_max_str_digits,
@@ -225,6 +230,26 @@ fn sys_exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         }
         _ => vm.new_tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+/// The file system encoding: UTF-8 (pyrs assumes a UTF-8 locale, as
+/// CPython's UTF-8 mode does), with surrogateescape for undecodable bytes.
+fn sys_getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::types::args::after_self(&args);
+    crate::builtins::check_args(vm, "getfilesystemencoding", &a, 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::types::args::after_self(&args);
+    crate::builtins::check_args(vm, "getfilesystemencodeerrors", &a, 0, 0)?;
+    Ok(vm.new_str("surrogateescape"))
+}
+
+/// `sys.audit(event, *args)` and `addaudithook(hook)`: pyrs raises no audit
+/// events, so there is nothing to call a hook for.
+fn sys_audit(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
 }
 
 fn sys_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
