@@ -779,17 +779,35 @@ fn posix_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(os_error(vm, libc::EINVAL, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    // Reserved, not zeroed: a large request costs only what is read, as
+    // with CPython's malloc'd buffer.
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n as usize).is_err() {
+        return Err(vm.memory_error());
+    }
     let r = loop {
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        // SAFETY: read writes at most n bytes into the reserved capacity.
+        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n as usize) };
         if r < 0 && errno() == libc::EINTR {
             continue;
         }
         break r;
     };
     check(vm, r as i64, None)?;
-    buf.truncate(r as usize);
+    // SAFETY: the first r bytes were written by read.
+    unsafe { buf.set_len(r as usize) };
     Ok(vm.new_bytes(buf))
+}
+
+/// A zeroed buffer of `n` bytes for a read; MemoryError rather than an
+/// abort when the size cannot be had.
+fn alloc_buffer(vm: &Vm, n: i64) -> PyResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    if buf.try_reserve_exact(n as usize).is_err() {
+        return Err(vm.memory_error());
+    }
+    buf.resize(n as usize, 0);
+    Ok(buf)
 }
 
 /// The bytes of a bytes-like object (bytes, bytearray, memoryview).
@@ -1021,7 +1039,7 @@ fn posix_urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = alloc_buffer(vm, n)?;
     let mut filled = 0;
     while filled < buf.len() {
         let r =
