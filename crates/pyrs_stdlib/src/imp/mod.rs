@@ -273,7 +273,7 @@ pub fn init_bootstrap_external(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let bootstrap = vm.import_absolute("_frozen_importlib")?;
     let m = Value::Obj(module.clone());
     let install = vm.getattr_str(&m, "_install")?;
-    vm.call(&install, &[bootstrap.clone()])?;
+    vm.call(&install, std::slice::from_ref(&bootstrap))?;
     vm.setattr(&bootstrap, "_bootstrap_external", m.clone())?;
     prelude::run(vm, module, "<frozen importlib>", include_str!("specs.py"))?;
     Ok(())

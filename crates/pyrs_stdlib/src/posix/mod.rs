@@ -816,7 +816,10 @@ pub fn buffer_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         Some(Payload::Bytes(b)) => Ok(b.to_vec()),
         Some(Payload::ByteArray(b)) => Ok(b.get().clone()),
         Some(Payload::MemoryView(_)) => {
-            let b = vm.call(&Value::Obj(vm.types().bytes.clone()), &[v.clone()])?;
+            let b = vm.call(
+                &Value::Obj(vm.types().bytes.clone()),
+                std::slice::from_ref(v),
+            )?;
             match b.payload() {
                 Some(Payload::Bytes(b)) => Ok(b.to_vec()),
                 _ => Ok(Vec::new()),
