@@ -22,3 +22,6 @@ try:
 except TypeError as e:
     print('TypeError:', e)
 print('end')
+# stdin is empty under the test runner.
+print(sys.stdin, sys.stdin.buffer, sys.stdin.fileno(), sys.stdin.readable(), sys.stdin.writable())
+print(repr(sys.stdin.read()), repr(sys.stdin.readline()), list(sys.stdin), sys.stdin.buffer.read())

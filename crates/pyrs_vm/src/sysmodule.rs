@@ -151,6 +151,9 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
         tuple(names.into_iter().map(s).collect()),
     );
     let (out, err) = crate::types::stdio::make_streams(types);
+    let stdin = crate::types::stdio::make_stdin(types);
+    set("stdin", stdin.clone());
+    set("__stdin__", stdin);
     set("stdout", out.clone());
     set("stderr", err.clone());
     set("__stdout__", out);

@@ -789,6 +789,8 @@ pub fn iter_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(match v.payload() {
         Some(Payload::Set(_)) => Some(set::iter_of(vm, v)),
         Some(Payload::File(_)) => Some(v.clone()),
+        // sys.stdin is its own iterator (stdio.rs's __next__).
+        Some(Payload::Singleton(w)) if w.starts_with("<stdin") => Some(v.clone()),
         Some(Payload::DictView { dict, kind }) => {
             Some(dict_methods::view_iterator(vm, dict, *kind))
         }
