@@ -103,8 +103,9 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
 }
 
 /// The `HAVE_*` names os.py reads to fill `supports_fd`, `supports_dir_fd`
-/// and `supports_follow_symlinks`: only what the functions here accept.
-const HAVE_FUNCTIONS: &[&str] = &["HAVE_FTRUNCATE", "HAVE_FSTATAT", "HAVE_LSTAT"];
+/// and `supports_follow_symlinks`: only what the functions here accept
+/// (fds for chmod and truncate; no `dir_fd`, which they refuse).
+const HAVE_FUNCTIONS: &[&str] = &["HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_LSTAT"];
 
 // ---------------------------------------------------------------------------
 // Errors and argument conversions
