@@ -76,6 +76,29 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("unsetenv", posix_unsetenv),
     MethodDef::method("system", posix_system),
     MethodDef::method("getloadavg", posix_getloadavg),
+    MethodDef::method("fchdir", posix_fchdir),
+    MethodDef::method("chown", posix_chown),
+    MethodDef::method("lchown", posix_lchown),
+    MethodDef::method("fchown", posix_fchown),
+    MethodDef::method("_statvfs", posix_statvfs),
+    MethodDef::method("getgroups", posix_getgroups),
+    MethodDef::method("major", posix_major),
+    MethodDef::method("minor", posix_minor),
+    MethodDef::method("makedev", posix_makedev),
+    MethodDef::method("mkfifo", posix_mkfifo),
+    MethodDef::method("sync", posix_sync),
+    MethodDef::method("fork", posix_fork),
+    MethodDef::method("waitpid", posix_waitpid),
+    MethodDef::method("execv", posix_execv),
+    MethodDef::method("WIFEXITED", posix_wifexited),
+    MethodDef::method("WEXITSTATUS", posix_wexitstatus),
+    MethodDef::method("WIFSIGNALED", posix_wifsignaled),
+    MethodDef::method("WTERMSIG", posix_wtermsig),
+    MethodDef::method("WIFSTOPPED", posix_wifstopped),
+    MethodDef::method("WSTOPSIG", posix_wstopsig),
+    MethodDef::method("getpgrp", posix_getpgrp),
+    MethodDef::method("setsid", posix_setsid),
+    MethodDef::method("nice", posix_nice),
 ];
 
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
@@ -1100,7 +1123,7 @@ fn posix_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = fargs(&args);
     let [status] = bind(vm, "_exit", &a, ["status"], 1, 0)?;
     let status = int_arg(vm, &status.unwrap_or(Value::None))?;
-    vm.flush_stdout();
+    // No flushing: `_exit` drops buffered output, as in CPython.
     unsafe { libc::_exit(status as libc::c_int) }
 }
 
@@ -1212,4 +1235,272 @@ fn posix_getloadavg(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.new_error(&vm.types().exc.os_error, "Load averages are unobtainable"));
     }
     Ok(vm.new_tuple(l.iter().map(|&x| Value::Float(x)).collect::<Vec<_>>()))
+}
+
+// ---------------------------------------------------------------------------
+// Ownership, devices, processes
+
+fn posix_fchdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let fd = one_fd(vm, &args, "fchdir")?;
+    let r = unsafe { libc::fchdir(fd) };
+    check(vm, r as i64, None)?;
+    Ok(Value::None)
+}
+
+fn ids(
+    vm: &mut Vm,
+    uid: Option<Value>,
+    gid: Option<Value>,
+) -> PyResult<(libc::uid_t, libc::gid_t)> {
+    let uid = int_arg(vm, &uid.unwrap_or(Value::None))?;
+    let gid = int_arg(vm, &gid.unwrap_or(Value::None))?;
+    // -1 means "unchanged", which the C calls spell as the all-ones id.
+    Ok((uid as libc::uid_t, gid as libc::gid_t))
+}
+
+fn posix_chown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = fargs(&args);
+    let [path, uid, gid, dir_fd, follow] = bind(
+        vm,
+        "chown",
+        &a,
+        ["path", "uid", "gid", "dir_fd", "follow_symlinks"],
+        3,
+        0,
+    )?;
+    no_dir_fd(vm, &dir_fd, "chown")?;
+    let follow = bool_arg(vm, &follow, true)?;
+    let (u, g) = ids(vm, uid, gid)?;
+    let path = path.unwrap_or(Value::None);
+    if as_int(&path).is_some() {
+        let fd = fd_arg(vm, &path)?;
+        let r = unsafe { libc::fchown(fd, u, g) };
+        check(vm, r as i64, None)?;
+        return Ok(Value::None);
+    }
+    let p = path_arg_allowing(vm, &path, "chown", "path", " or integer")?;
+    let r = unsafe {
+        if follow {
+            libc::chown(p.c.as_ptr(), u, g)
+        } else {
+            libc::lchown(p.c.as_ptr(), u, g)
+        }
+    };
+    check(vm, r as i64, Some(&p.orig))?;
+    Ok(Value::None)
+}
+
+fn posix_lchown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = fargs(&args);
+    let [path, uid, gid] = bind(vm, "lchown", &a, ["path", "uid", "gid"], 3, 0)?;
+    let (u, g) = ids(vm, uid, gid)?;
+    let p = path_arg(vm, &path.unwrap_or(Value::None), "lchown", "path")?;
+    let r = unsafe { libc::lchown(p.c.as_ptr(), u, g) };
+    check(vm, r as i64, Some(&p.orig))?;
+    Ok(Value::None)
+}
+
+fn posix_fchown(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = fargs(&args);
+    let [fd, uid, gid] = bind(vm, "fchown", &a, ["fd", "uid", "gid"], 3, 0)?;
+    let fd = fd_arg(vm, &fd.unwrap_or(Value::None))?;
+    let (u, g) = ids(vm, uid, gid)?;
+    let r = unsafe { libc::fchown(fd, u, g) };
+    check(vm, r as i64, None)?;
+    Ok(Value::None)
+}
+
+/// `_statvfs(path or fd)`: the 11 fields of the prelude's statvfs_result.
+fn posix_statvfs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::args::check(vm, "statvfs", &fargs(&args), 1, 1)?;
+    // SAFETY: statvfs is plain data the C call fills.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if as_int(&a[0]).is_some() {
+        let fd = fd_arg(vm, &a[0])?;
+        let r = unsafe { libc::fstatvfs(fd, &mut st) };
+        check(vm, r as i64, None)?;
+    } else {
+        let p = path_arg_allowing(vm, &a[0], "statvfs", "path", " or integer")?;
+        let r = unsafe { libc::statvfs(p.c.as_ptr(), &mut st) };
+        check(vm, r as i64, Some(&p.orig))?;
+    }
+    let i = |x: u64| Value::Int(x as i64);
+    Ok(vm.new_tuple(vec![
+        i(st.f_bsize),
+        i(st.f_frsize),
+        i(st.f_blocks),
+        i(st.f_bfree),
+        i(st.f_bavail),
+        i(st.f_files),
+        i(st.f_ffree),
+        i(st.f_favail),
+        i(st.f_flag),
+        i(st.f_namemax),
+        i(st.f_fsid),
+    ]))
+}
+
+fn posix_getgroups(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::args::check(vm, "getgroups", &fargs(&args), 0, 0)?;
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    check(vm, n as i64, None)?;
+    let mut groups = vec![0 as libc::gid_t; n as usize];
+    let n = unsafe { libc::getgroups(n, groups.as_mut_ptr()) };
+    check(vm, n as i64, None)?;
+    groups.truncate(n as usize);
+    Ok(vm.new_list(groups.into_iter().map(|g| Value::Int(g as i64)).collect()))
+}
+
+fn dev_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<libc::dev_t> {
+    let a = crate::args::check(vm, name, &fargs(args), 1, 1)?;
+    Ok(int_arg(vm, &a[0])? as libc::dev_t)
+}
+
+fn posix_major(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = dev_arg(vm, &args, "major")?;
+    Ok(Value::Int(libc::major(d) as i64))
+}
+
+fn posix_minor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = dev_arg(vm, &args, "minor")?;
+    Ok(Value::Int(libc::minor(d) as i64))
+}
+
+fn posix_makedev(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::args::check(vm, "makedev", &fargs(&args), 2, 2)?;
+    let ma = int_arg(vm, &a[0])? as libc::c_uint;
+    let mi = int_arg(vm, &a[1])? as libc::c_uint;
+    Ok(Value::Int(libc::makedev(ma, mi) as i64))
+}
+
+fn posix_mkfifo(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = fargs(&args);
+    let [path, mode, dir_fd] = bind(vm, "mkfifo", &a, ["path", "mode", "dir_fd"], 1, 0)?;
+    no_dir_fd(vm, &dir_fd, "mkfifo")?;
+    let mode = match mode {
+        Some(m) => int_arg(vm, &m)?,
+        None => 0o666,
+    };
+    let p = path_arg(vm, &path.unwrap_or(Value::None), "mkfifo", "path")?;
+    let r = unsafe { libc::mkfifo(p.c.as_ptr(), mode as libc::mode_t) };
+    check(vm, r as i64, Some(&p.orig))?;
+    Ok(Value::None)
+}
+
+fn posix_sync(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::args::check(vm, "sync", &fargs(&args), 0, 0)?;
+    unsafe { libc::sync() };
+    Ok(Value::None)
+}
+
+/// `fork()`: the VM runs one thread, so the child is a complete copy.
+/// Buffered output is not flushed first, as in CPython.
+fn posix_fork(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::args::check(vm, "fork", &fargs(&args), 0, 0)?;
+    let pid = unsafe { libc::fork() };
+    check(vm, pid as i64, None)?;
+    Ok(Value::Int(pid as i64))
+}
+
+fn posix_waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::args::check(vm, "waitpid", &fargs(&args), 2, 2)?;
+    let pid = int_arg(vm, &a[0])? as libc::pid_t;
+    let options = int_arg(vm, &a[1])? as libc::c_int;
+    let mut status: libc::c_int = 0;
+    let r = loop {
+        let r = unsafe { libc::waitpid(pid, &mut status, options) };
+        if r < 0 && errno() == libc::EINTR {
+            continue;
+        }
+        break r;
+    };
+    check(vm, r as i64, None)?;
+    Ok(vm.new_tuple(vec![Value::Int(r as i64), Value::Int(status as i64)]))
+}
+
+/// `execv(path, argv)`: replaces the process; returns only by raising.
+fn posix_execv(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::args::check(vm, "execv", &fargs(&args), 2, 2)?;
+    let p = path_arg(vm, &a[0], "execv", "path")?;
+    let items = match a[1].payload() {
+        Some(Payload::List(l)) => l.get().clone(),
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => return Err(vm.type_error("execv() arg 2 must be a tuple or list")),
+    };
+    if items.is_empty() {
+        return Err(vm.value_error("execv() arg 2 must not be empty"));
+    }
+    let mut argv = Vec::with_capacity(items.len());
+    for it in &items {
+        argv.push(path_arg(vm, it, "execv", "args")?.c);
+    }
+    if argv[0].as_bytes().is_empty() {
+        return Err(vm.value_error("execv() arg 2 first element cannot be empty"));
+    }
+    let mut ptrs: Vec<*const libc::c_char> = argv.iter().map(|c| c.as_ptr()).collect();
+    ptrs.push(std::ptr::null());
+    // Buffered output is not flushed: the new program replaces it, as in
+    // CPython (a forked child would otherwise write the parent's output).
+    // SAFETY: ptrs is a NULL-terminated array of NUL-terminated strings that
+    // outlive the call.
+    unsafe { libc::execv(p.c.as_ptr(), ptrs.as_ptr()) };
+    Err(last_error(vm, None))
+}
+
+fn status_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<libc::c_int> {
+    let a = fargs(args);
+    let [status] = bind(vm, name, &a, ["status"], 1, 0)?;
+    Ok(int_arg(vm, &status.unwrap_or(Value::None))? as libc::c_int)
+}
+
+fn posix_wifexited(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WIFEXITED")?;
+    Ok(Value::Bool(libc::WIFEXITED(s)))
+}
+
+fn posix_wexitstatus(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WEXITSTATUS")?;
+    Ok(Value::Int(libc::WEXITSTATUS(s) as i64))
+}
+
+fn posix_wifsignaled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WIFSIGNALED")?;
+    Ok(Value::Bool(libc::WIFSIGNALED(s)))
+}
+
+fn posix_wtermsig(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WTERMSIG")?;
+    Ok(Value::Int(libc::WTERMSIG(s) as i64))
+}
+
+fn posix_wifstopped(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WIFSTOPPED")?;
+    Ok(Value::Bool(libc::WIFSTOPPED(s)))
+}
+
+fn posix_wstopsig(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = status_arg(vm, &args, "WSTOPSIG")?;
+    Ok(Value::Int(libc::WSTOPSIG(s) as i64))
+}
+
+fn posix_getpgrp(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    no_args_int(vm, &args, "getpgrp", unsafe { libc::getpgrp() } as i64)
+}
+
+fn posix_setsid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::args::check(vm, "setsid", &fargs(&args), 0, 0)?;
+    let r = unsafe { libc::setsid() };
+    check(vm, r as i64, None)?;
+    Ok(Value::None)
+}
+
+fn posix_nice(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::args::check(vm, "nice", &fargs(&args), 1, 1)?;
+    let inc = int_arg(vm, &a[0])? as libc::c_int;
+    unsafe { *libc::__errno_location() = 0 };
+    let r = unsafe { libc::nice(inc) };
+    if r == -1 && errno() != 0 {
+        return Err(last_error(vm, None));
+    }
+    Ok(Value::Int(r as i64))
 }

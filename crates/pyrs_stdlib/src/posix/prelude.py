@@ -122,6 +122,19 @@ def times():
     return times_result(_times())
 
 
+statvfs_result = _structseq('statvfs_result', 'os', (
+    'f_bsize', 'f_frsize', 'f_blocks', 'f_bfree', 'f_bavail', 'f_files',
+    'f_ffree', 'f_favail', 'f_flag', 'f_namemax', 'f_fsid'), 10)
+
+
+def statvfs(path):
+    return statvfs_result(_statvfs(path))
+
+
+def fstatvfs(fd, /):
+    return statvfs_result(_statvfs(fd))
+
+
 _DT_DIR, _DT_REG, _DT_LNK, _DT_UNKNOWN = 4, 8, 10, 0
 _S_IFMT, _S_IFDIR, _S_IFREG, _S_IFLNK = 0o170000, 0o040000, 0o100000, 0o120000
 
