@@ -3,16 +3,20 @@
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
 mod args;
+mod collections;
+mod contextvars;
 mod errno;
 mod imp;
 mod io;
+mod itertools;
 mod libm;
 mod math;
+mod native;
 pub mod posix;
 mod prelude;
 mod random;
 mod string;
-mod thread_stub;
+mod thread;
 mod time;
 mod warnings;
 
@@ -61,11 +65,23 @@ pub const MODULES: &[ModuleDef] = &[
         init: imp::init_bootstrap_external,
     },
     ModuleDef {
-        name: "_thread",
-        init: thread_stub::init,
-    },
-    ModuleDef {
         name: "_warnings",
         init: warnings::init,
+    },
+    ModuleDef {
+        name: "itertools",
+        init: itertools::init,
+    },
+    ModuleDef {
+        name: "_thread",
+        init: thread::init,
+    },
+    ModuleDef {
+        name: "_collections",
+        init: collections::init,
+    },
+    ModuleDef {
+        name: "_contextvars",
+        init: contextvars::init,
     },
 ];

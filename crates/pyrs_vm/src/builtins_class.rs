@@ -223,6 +223,13 @@ impl Vm {
             Some(c) if matches!(c.payload, Payload::GenericAlias { .. }) => {
                 Err(self.type_error("isinstance() argument 2 cannot be a parameterized generic"))
             }
+            Some(c) if matches!(c.payload, Payload::Union(_)) => {
+                let Payload::Union(args) = &c.payload else {
+                    return Ok(false);
+                };
+                let items = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                crate::types::union::instancecheck(self, inst, &items)
+            }
             _ => {
                 Err(self
                     .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
@@ -267,6 +274,13 @@ impl Vm {
             Some(c) if matches!(c.payload, Payload::Type(_)) => Ok(is_subtype(s, c)),
             Some(c) if matches!(c.payload, Payload::GenericAlias { .. }) => {
                 Err(self.type_error("issubclass() argument 2 cannot be a parameterized generic"))
+            }
+            Some(c) if matches!(c.payload, Payload::Union(_)) => {
+                let Payload::Union(args) = &c.payload else {
+                    return Ok(false);
+                };
+                let items = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                crate::types::union::subclasscheck(self, sub, &items)
             }
             _ => Err(self
                 .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),

@@ -178,7 +178,7 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     if heap {
         let ty = vm.type_of(v).clone();
         if let Some(m) = vm.lookup_type(&ty, "__format__") {
-            if !matches!(m.payload(), Some(Payload::NativeFunction(_))) {
+            if crate::objects::descriptor::is_python_defined(&m) {
                 let sv = vm.new_str(spec);
                 let r = vm.call_method_value(&m, v, &[sv])?;
                 return match r.as_str() {

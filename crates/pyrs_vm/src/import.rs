@@ -476,10 +476,18 @@ impl Vm {
                 continue;
             }
             if self.try_getattr(module, &s)?.is_none() {
-                match self.import_absolute(&format!("{name}.{s}")) {
+                let full = format!("{name}.{s}");
+                match self.import_absolute(&full) {
                     Ok(_) => {}
-                    // A missing submodule is reported later, by IMPORT_FROM.
-                    Err(e) if self.err_matches(&e, &self.types().exc.module_not_found_error) => {}
+                    // A missing submodule is reported later, by IMPORT_FROM;
+                    // a module the submodule itself imports is the error.
+                    Err(e) if self.err_matches(&e, &self.types().exc.module_not_found_error) => {
+                        let exc = Value::Obj(e.0.clone());
+                        let missing = self.try_getattr(&exc, "name")?;
+                        if missing.as_ref().and_then(|m| m.as_str()) != Some(full.as_str()) {
+                            return Err(e);
+                        }
+                    }
                     Err(e) => return Err(e),
                 }
             }

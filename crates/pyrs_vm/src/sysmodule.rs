@@ -52,6 +52,7 @@ const FUNCTIONS: &[MethodDef] = &[
         "set_int_max_str_digits",
         crate::sys_info::sys_set_int_max_str_digits,
     ),
+    MethodDef::method("intern", sys_intern),
 ];
 
 pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef, ObjRef) {
@@ -158,7 +159,7 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("stderr", err.clone());
     set("__stdout__", out);
     set("__stderr__", err);
-    for def in FUNCTIONS {
+    for def in FUNCTIONS.iter().chain(crate::sys_hooks::FUNCTIONS) {
         let f = ObjRef::new(
             &types.builtin_function,
             Payload::NativeFunction(NativeFunction {
@@ -180,6 +181,39 @@ fn sys_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::builtins::check_args(vm, "exit", &args, 0, 1)?;
     let e = vm.new_exception(&vm.types().exc.system_exit, args.pos().to_vec());
     Err(crate::error::PyErr(e))
+}
+
+thread_local! {
+    /// `sys.intern`'s table: the first str object seen with each value. Its
+    /// entries live as long as the thread (CPython 3.11 lets them die).
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<String, Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `sys.intern(string)`: one shared object per value, so `is` compares them.
+fn sys_intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let args = Args {
+        args: &args.args[1..],
+        kwnames: args.kwnames,
+    };
+    crate::builtins::check_args(vm, "intern", &args, 1, 1)?;
+    let v = &args.args[0];
+    let Some(text) = v.as_str() else {
+        return Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(v)
+        )));
+    };
+    if !vm.type_of(v).is(&vm.types().str_) {
+        return Err(vm.type_error("can't intern str subclass"));
+    }
+    let text = text.to_string();
+    Ok(INTERNED.with(|t| {
+        t.borrow_mut()
+            .entry(text)
+            .or_insert_with(|| v.clone())
+            .clone()
+    }))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -410,7 +410,28 @@ impl Vm {
                 self.type_name(ns)
             )));
         };
-        let meta = self.calculate_metaclass(meta, &bases)?;
+        let winner = self.calculate_metaclass(meta, &bases)?;
+        // A more derived metaclass with its own __new__ makes the class
+        // (`type(name, (SomeEnum,), ns, boundary=...)` reaches EnumType's).
+        if !winner.is(meta) {
+            if let Some(new) = self.lookup_type(&winner, "__new__") {
+                if is_python_defined(&new) {
+                    let f = match new.payload() {
+                        Some(Payload::StaticMethod(f)) => f.clone(),
+                        _ => new,
+                    };
+                    let all = prepend(&Value::Obj(winner.clone()), args);
+                    return self.call_args(
+                        &f,
+                        Args {
+                            args: &all,
+                            kwnames: args.kwnames,
+                        },
+                    );
+                }
+            }
+        }
+        let meta = winner;
         let mut base_types = Vec::with_capacity(bases.len());
         for b in &bases {
             match b.as_obj() {
@@ -516,13 +537,18 @@ impl Vm {
                 .filter(|s| *s != "__dict__" && *s != "__weakref__")
                 .count();
             let mut index = self.slot_count(&cls).saturating_sub(own);
+            // Checked against the class body before any descriptor is added:
+            // a name listed twice (datetime's `date.__slots__ +
+            // time.__slots__`) is no conflict.
+            for s in &slots {
+                if s != "__dict__" && s != "__weakref__" && dict_get_str(&dict, s).is_some() {
+                    return Err(self
+                        .value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+                }
+            }
             for s in slots {
                 if s == "__dict__" || s == "__weakref__" {
                     continue;
-                }
-                if dict_get_str(&dict, &s).is_some() {
-                    return Err(self
-                        .value_error(format!("'{s}' in __slots__ conflicts with class variable")));
                 }
                 let m = MemberDescr {
                     name: s.clone(),

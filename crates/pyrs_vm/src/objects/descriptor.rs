@@ -197,11 +197,19 @@ pub fn install(types: &Types) {
     add_methods(types, &types.builtin_function, &FUNCTION_METHODS[1..]);
 }
 
-/// Whether a found attribute is a Python-level definition rather than one of
-/// the builtin types' own native methods (which the protocol fast paths
-/// already implement).
+/// Whether a found attribute is a class's own definition rather than one of
+/// the builtin types' native methods (which the protocol fast paths already
+/// implement). The native methods of a native module's class (a heap type,
+/// see `runtime::types::new_module_class`) count as the class's own: no fast
+/// path knows them.
 pub fn is_python_defined(v: &Value) -> bool {
-    !matches!(v.payload(), Some(Payload::NativeFunction(_)))
+    match v.payload() {
+        Some(Payload::NativeFunction(nf)) => nf
+            .owner
+            .as_ref()
+            .is_some_and(|o| matches!(&o.payload, Payload::Type(t) if t.heap_type)),
+        _ => true,
+    }
 }
 
 impl Vm {

@@ -1,6 +1,7 @@
 //! One module per builtin object kind: its payload data and the Rust functions
 //! behind its methods.
 
+pub mod async_gen;
 pub mod class;
 pub mod class_cache;
 pub mod code;
@@ -18,6 +19,7 @@ pub mod iter;
 pub mod module;
 pub mod native;
 pub mod object_methods;
+pub mod object_reduce;
 pub mod range;
 pub mod set;
 pub mod str;

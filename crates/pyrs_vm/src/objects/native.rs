@@ -5,6 +5,20 @@ use crate::error::PyResult;
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// The state of an instance of a native module's class (`Payload::Native`).
+/// The collector sees its references through `traverse` and breaks cycles
+/// through `clear` (CPython's tp_traverse and tp_clear); the module's methods
+/// reach the concrete type through `as_any`. Implementations keep mutable
+/// state in `GilCell`s and follow their rule: copy values out before calling
+/// anything that may run Python code.
+pub trait NativeData: std::any::Any {
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Every value this object holds a reference to.
+    fn traverse(&self, visit: &mut dyn FnMut(&Value));
+    /// Give up every reference (moved into `garbage`, dropped later).
+    fn clear(&self, garbage: &mut Vec<Value>);
+}
+
 /// Positional arguments followed by keyword values; `kwnames` names the last
 /// `kwnames.len()` entries of `args` (CPython's vectorcall convention).
 #[derive(Clone, Copy)]

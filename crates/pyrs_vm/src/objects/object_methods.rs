@@ -39,6 +39,7 @@ const TYPE_METHODS: &[MethodDef] = &[
     MethodDef::method("__call__", type_call_method),
     MethodDef::classmethod("__prepare__", type_prepare),
     MethodDef::method("mro", type_mro),
+    MethodDef::method("__subclasses__", type_subclasses),
     MethodDef::method("__dir__", type_dir),
     MethodDef::method("__instancecheck__", type_instancecheck),
     MethodDef::method("__subclasscheck__", type_subclasscheck),
@@ -137,6 +138,7 @@ pub fn install(types: &Types) {
         add_methods(types, ty(types), &[def]);
     }
     add_methods(types, &types.object, OBJECT_METHODS);
+    add_methods(types, &types.object, super::object_reduce::METHODS);
     add_methods(types, &types.type_, TYPE_METHODS);
     add_methods(types, &types.exc.base_exception, EXCEPTION_METHODS);
     add_methods(types, &types.list, LIST_METHODS);
@@ -506,6 +508,22 @@ fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .get()
         .iter()
         .map(|t| Value::Obj(t.clone()))
+        .collect();
+    Ok(vm.new_list(items))
+}
+
+fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = arg_type(vm, this(vm, &args)?, "type.__subclasses__")?;
+    if args.pos().len() > 1 {
+        return Err(vm.type_error(format!(
+            "{}.__subclasses__() takes no arguments ({} given)",
+            cls.payload_type().name.get(),
+            args.pos().len() - 1
+        )));
+    }
+    let items = crate::runtime::gc::subclasses_of(&cls)
+        .into_iter()
+        .map(Value::Obj)
         .collect();
     Ok(vm.new_list(items))
 }

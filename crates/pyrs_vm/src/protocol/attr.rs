@@ -74,6 +74,21 @@ impl Vm {
         }
     }
 
+    /// The referent of a weak proxy (attribute writes go through to it);
+    /// None for anything else, ReferenceError for a dead proxy.
+    fn proxy_target(&self, v: &Value) -> PyResult<Option<Value>> {
+        match v.payload() {
+            Some(Payload::WeakRef(w)) if w.proxy => match crate::modules::weakref::referent(w) {
+                Some(t) => Ok(Some(Value::Obj(t))),
+                None => Err(self.new_error(
+                    &self.types().exc.reference_error,
+                    "weakly-referenced object no longer exists",
+                )),
+            },
+            _ => Ok(None),
+        }
+    }
+
     /// Attribute lookup; `Ok(None)` for a missing attribute.
     pub fn try_getattr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Some(Payload::WeakRef(w)) = v.payload() {
@@ -233,7 +248,12 @@ impl Vm {
                     .map_or(Value::None, |b| Value::Obj(b.clone())),
             ),
             (Payload::Type(t), "__dict__") => Some(Value::Obj(t.dict.clone())),
-            (Payload::Type(t), "__module__") if !t.heap_type => Some(self.new_str("builtins")),
+            (Payload::Type(t), "__module__") if !t.heap_type => {
+                let m = self
+                    .type_module_name(o)
+                    .unwrap_or_else(|| "builtins".into());
+                Some(self.new_str(m))
+            }
             (Payload::Function(f), "__name__") => Some(f.name.cloned()),
             (Payload::Function(f), "__qualname__") => Some(f.qualname.cloned()),
             (Payload::Function(f), "__module__") => Some(f.module.cloned()),
@@ -303,6 +323,10 @@ impl Vm {
             (Payload::GenericAlias { origin, args }, _) => {
                 crate::types::generic_alias::attr(self, origin, args, name)
             }
+            (Payload::Union(args), "__args__" | "__parameters__") => {
+                let args = args.clone();
+                crate::types::union::attr(self, &args, name)?
+            }
             (Payload::MemoryView(m), _) if !name.starts_with('_') => {
                 crate::types::memoryview::attr(self, m, name)
             }
@@ -341,6 +365,9 @@ impl Vm {
             (Payload::Frame(f), "f_back") => Some(self.frame_back(f)),
             (Payload::Frame(f), "f_locals") => Some(self.frame_locals(f)?),
             (Payload::Frame(f), "f_lasti") => Some(Value::Int(self.frame_lasti(f) as i64)),
+            (Payload::Frame(f), "f_trace") => Some(f.f_trace.get().clone()),
+            (Payload::Frame(f), "f_trace_lines") => Some(Value::Bool(f.f_trace_lines.get())),
+            (Payload::Frame(_), "f_trace_opcodes") => Some(Value::Bool(false)),
             (Payload::Frame(f), "f_lineno") => {
                 let lasti = self.frame_lasti(f);
                 let line = match &f.f_code.payload {
@@ -350,8 +377,12 @@ impl Vm {
                 Some(line.map_or(Value::None, |l| Value::Int(l as i64)))
             }
             (Payload::Code(c), _) => self.code_attr(c, name),
-            (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+            (Payload::Generator(g), "gi_running" | "cr_running") => {
                 Some(Value::Bool(*g.running.get()))
+            }
+            (Payload::Generator(g), "ag_running") => Some(Value::Bool(*g.ag_running_async.get())),
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => {
+                Some(crate::objects::generator::delegate(g).unwrap_or(Value::None))
             }
             (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
                 Some(Value::Obj(g.code.clone()))
@@ -405,6 +436,9 @@ impl Vm {
 
     /// `setattr(v, name, value)`.
     pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(target) = self.proxy_target(v)? {
+            return self.setattr(&target, name, value);
+        }
         let value = Some(value);
         if self.class_setattr_hook(v, name, &value)? {
             return Ok(());
@@ -425,6 +459,17 @@ impl Vm {
                 }
                 Payload::Type(t) if t.heap_type => {
                     crate::protocol::dict::dict_set_str_raw(self.types(), &t.dict, name, value);
+                    return Ok(());
+                }
+                Payload::Frame(fr) if name == "f_trace" => {
+                    drop(fr.f_trace.replace(value));
+                    return Ok(());
+                }
+                Payload::Frame(fr) if name == "f_trace_lines" || name == "f_trace_opcodes" => {
+                    let on = self.is_true(&value)?;
+                    if name == "f_trace_lines" {
+                        fr.f_trace_lines.set(on);
+                    }
                     return Ok(());
                 }
                 Payload::Type(t) => {
@@ -459,7 +504,7 @@ impl Vm {
                 Payload::Instance if o.class().payload_type().heap_type => {
                     let ty = o.class().clone();
                     if let Some(sa) = self.lookup_type(&ty, "__setattr__") {
-                        if !matches!(sa.payload(), Some(Payload::NativeFunction(_))) {
+                        if crate::objects::descriptor::is_python_defined(&sa) {
                             let n = self.new_str(name);
                             self.call_method_value(&sa, v, &[n, value])?;
                             return Ok(());
@@ -509,6 +554,9 @@ impl Vm {
 
     /// `delattr(v, name)`.
     pub fn delattr(&mut self, v: &Value, name: &str) -> PyResult<()> {
+        if let Some(target) = self.proxy_target(v)? {
+            return self.delattr(&target, name);
+        }
         if self.class_setattr_hook(v, name, &None)? {
             return Ok(());
         }

@@ -254,7 +254,7 @@ impl Vm {
         let Some(m) = self.lookup_type(&ty, name) else {
             return Ok(None);
         };
-        if matches!(m.payload(), Some(Payload::NativeFunction(_))) {
+        if !crate::objects::descriptor::is_python_defined(&m) {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;

@@ -164,17 +164,42 @@ impl Vm {
         Ok(self.new_str(s))
     }
 
+    /// Whether `name` resolves, along `ty`'s MRO, to an entry in the dict of
+    /// a class statement's class (rather than of a builtin type).
+    fn assigned_in_class(&self, ty: &ObjRef, name: &str) -> bool {
+        if !ty.payload_type().heap_type {
+            return false;
+        }
+        let hash = crate::objects::str::str_hash(name);
+        for base in ty.payload_type().mro.get().iter() {
+            let bt = base.payload_type();
+            if crate::protocol::dict::dict_get_str_hashed(&bt.dict, name, hash).is_some() {
+                return bt.heap_type;
+            }
+        }
+        false
+    }
+
     /// Call a user-defined `__repr__`/`__str__` of a class instance, if its class
     /// defines one in Python.
     fn call_special_repr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<String>> {
         // (`overrides` also lets `dict.__repr__` on a subclass reach the builtin.)
-        if !self.overrides(&Value::Obj(o.clone()), name) {
-            return Ok(None);
-        }
+        // A builtin's method a class assigned itself (an IntEnum's
+        // `__str__ = int.__repr__`) counts too: those dunders run on a plain
+        // copy of the value, so calling them cannot re-enter the class.
+        // `overrides` runs first: it consumes the one-shot bypass that a
+        // builtin dunder reached through super() sets.
+        let overridden = self.overrides(&Value::Obj(o.clone()), name);
         let Some(meth) = self.lookup_type(o.class(), name) else {
             return Ok(None);
         };
-        if matches!(meth.payload(), Some(Payload::NativeFunction(_))) {
+        let python = crate::objects::descriptor::is_python_defined(&meth);
+        let call = if overridden {
+            python
+        } else {
+            !python && self.assigned_in_class(o.class(), name)
+        };
+        if !call {
             return Ok(None);
         }
         let r = self.call_method_value(&meth, &Value::Obj(o.clone()), &[])?;
@@ -354,6 +379,7 @@ impl Vm {
             | Payload::DictView { .. }
             | Payload::MemoryView(_)
             | Payload::GenericAlias { .. }
+            | Payload::Union(_)
             | Payload::File(_) => return Ok(crate::types::repr_extra(self, o)?.unwrap_or_default()),
             Payload::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
@@ -409,7 +435,7 @@ impl Vm {
 
     /// The reprs of a container's items, or None when the container is already
     /// being printed further up (a cycle).
-    fn repr_items(&mut self, o: &ObjRef, items: &[Value]) -> PyResult<Option<Vec<String>>> {
+    pub fn repr_items(&mut self, o: &ObjRef, items: &[Value]) -> PyResult<Option<Vec<String>>> {
         if self.repr_stack.iter().any(|&a| a == o.addr()) {
             return Ok(None);
         }
@@ -424,11 +450,14 @@ impl Vm {
     /// `__module__` of a type, for its repr.
     pub fn type_module_name(&self, ty: &ObjRef) -> Option<String> {
         let t = ty.payload_type();
+        let declared = crate::protocol::dict::dict_get_str(&t.dict, "__module__")
+            .and_then(|m| m.as_str().map(str::to_string));
+        // A builtin type that a module declares (`_random.Random`,
+        // `types.UnionType`) names that module, as its tp_name does.
         if !t.heap_type {
-            return Some("builtins".into());
+            return declared.or_else(|| Some("builtins".into()));
         }
-        crate::protocol::dict::dict_get_str(&t.dict, "__module__")
-            .and_then(|m| m.as_str().map(str::to_string))
+        declared
     }
 
     /// `hash(v)`.
@@ -637,7 +666,7 @@ impl Vm {
         };
         // object.__ne__ inverts a class's __eq__; other builtin slots were
         // already tried by compare_builtin.
-        if matches!(m.payload(), Some(Payload::NativeFunction(_))) && op != CompareOp::Ne {
+        if !is_python_defined(&m) && op != CompareOp::Ne {
             return Ok(None);
         }
         let r = self.call_method_value(&m, a, std::slice::from_ref(b))?;

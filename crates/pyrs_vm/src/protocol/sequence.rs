@@ -659,7 +659,15 @@ impl Vm {
                             },
                         ));
                     }
-                    return Err(self.overflow_error("Python int too large to convert to C long"));
+                    // Bounds past a machine word (CPython's longrangeiterobject):
+                    // items by index, each computed by range's own indexing.
+                    return Ok(self.new_iter(
+                        &t.longrange_iterator,
+                        IterState::GetItem {
+                            seq: v.clone(),
+                            index: 0,
+                        },
+                    ));
                 }
                 Some(Payload::Iterator(_)) => return Ok(v.clone()),
                 Some(Payload::Generator(g))

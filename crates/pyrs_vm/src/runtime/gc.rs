@@ -186,15 +186,19 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             _ => {}
         },
         Payload::WeakRef(w) => visit_value(w.callback.get(), visit),
+        Payload::Union(args) => visit_value(args, visit),
+        Payload::Native(n) => n.traverse(&mut |v| visit_value(v, visit)),
         Payload::Generator(g) => {
             visit(&g.code);
             visit_value(&g.name, visit);
             visit_value(&g.qualname, visit);
             visit_value(g.exc_state.get(), visit);
+            visit_value(g.ag_finalizer.get(), visit);
             if let Some(f) = g.frame.get() {
                 visit_frame(f, visit);
             }
         }
+        Payload::AsyncGen(a) => a.visit(&mut |v| visit_value(v, visit)),
         Payload::Instance
         | Payload::Int(_)
         | Payload::Float(_)
@@ -261,6 +265,7 @@ fn clear(obj: &PyObject, garbage: &mut Vec<Value>) {
             crate::objects::iter::IterState::Dict { dict, .. } => garbage.push(dict),
             _ => {}
         },
+        Payload::Native(n) => n.clear(garbage),
         Payload::Generator(g) => {
             garbage.push(g.exc_state.replace(Value::None));
             // The frame's contents go with it; it is not on the frame stack.
@@ -311,6 +316,22 @@ pub fn collect() -> usize {
         .map(|i| unsafe { ObjRef::from_raw_borrowed(objs[i]) })
         .collect();
     let found = unreachable.len();
+    // PEP 442: objects with finalizers are finalized before anything is
+    // cleared; they may resurrect the whole set, so nothing is cleared this
+    // time and the next collection frees what is still unreachable then.
+    let mut deferred = false;
+    for o in &unreachable {
+        if crate::runtime::finalize::needs_finalizer(o) {
+            crate::runtime::finalize::schedule_from_gc(o);
+            deferred = true;
+        }
+    }
+    if deferred {
+        drop(unreachable);
+        ALLOCATIONS.with(|a| a.set(0));
+        COLLECTING.with(|c| c.set(false));
+        return 0;
+    }
     let mut garbage = Vec::new();
     for o in &unreachable {
         clear(o, &mut garbage);
@@ -356,4 +377,24 @@ pub fn objects() -> Vec<ObjRef> {
     objs.into_iter()
         .map(|o| unsafe { ObjRef::from_raw_borrowed(o) })
         .collect()
+}
+
+/// The live classes that name `ty` among their bases, oldest first
+/// (`type.__subclasses__`). Types carry no list of subclasses: every class is
+/// a tracked container, so the registry already knows them all, and this rare
+/// query pays for the scan instead of every class creation and deallocation.
+pub fn subclasses_of(ty: &ObjRef) -> Vec<ObjRef> {
+    let objs: Vec<*const PyObject> = TRACKED.with(|t| t.borrow().clone());
+    let mut out = Vec::new();
+    for o in objs {
+        // SAFETY: registry entries are live; nothing here frees objects.
+        let obj = unsafe { &*o };
+        if let Payload::Type(t) = &obj.payload {
+            if t.bases.get().iter().any(|b| b.is(ty)) {
+                // SAFETY: as above; the new reference keeps it alive.
+                out.push(unsafe { ObjRef::from_raw_borrowed(o) });
+            }
+        }
+    }
+    out
 }

@@ -6,7 +6,9 @@ use crate::gil_cell::GilCell;
 use crate::object::{ObjRef, Payload};
 use crate::objects::dict::DictData;
 use crate::objects::native::{MethodDef, NativeFunction};
+use crate::objects::str::PyStr;
 use crate::objects::type_::{BaseKind, TypeData};
+use crate::value::Value;
 
 /// Make a type object. Its `__dict__` holds the methods of `methods`.
 pub fn new_type(
@@ -35,6 +37,42 @@ pub fn new_type(
     ty
 }
 
+/// A class that a native module defines (`collections.deque`,
+/// `itertools.chain`): a heap type, so that the protocols call its native
+/// special methods as they call a class statement's; `module.name` in its
+/// repr. `base` None means `object`; `base_kind` is the payload a subclass's
+/// instances get when the class has no `__new__` of its own.
+pub fn new_module_class(
+    types: &Types,
+    module: &str,
+    name: &str,
+    base: Option<&ObjRef>,
+    base_kind: BaseKind,
+    methods: &[MethodDef],
+) -> ObjRef {
+    let base = base.unwrap_or(&types.object);
+    let dict = ObjRef::new(&types.dict, Payload::Dict(GilCell::new(DictData::new())));
+    let data = TypeData {
+        name: GilCell::new(name.to_string()),
+        qualname: GilCell::new(name.to_string()),
+        bases: GilCell::new(vec![base.clone()]),
+        mro: GilCell::new(Vec::new()),
+        dict,
+        base_kind,
+        heap_type: true,
+        cache: Default::default(),
+        base_type: true,
+    };
+    let ty = ObjRef::new(&types.type_, Payload::Type(Box::new(data)));
+    set_linear_mro(&ty);
+    add_methods(types, &ty, methods);
+    let t = ty.payload_type();
+    let s = |x: &str| Value::Obj(ObjRef::new(&types.str_, Payload::Str(PyStr::new(x))));
+    crate::protocol::dict_set_str_raw(types, &t.dict, "__module__", s(module));
+    crate::protocol::dict_set_str_raw(types, &t.dict, "__doc__", Value::None);
+    ty
+}
+
 /// The MRO of a single-inheritance chain: the type, then its base's MRO.
 pub fn set_linear_mro(ty: &ObjRef) {
     if let Payload::Type(t) = &ty.payload {
@@ -48,11 +86,19 @@ pub fn set_linear_mro(ty: &ObjRef) {
     }
 }
 
+/// `__doc__ = None` in a type's dict unless it has one.
+fn set_doc_default(types: &Types, dict: &ObjRef) {
+    if crate::protocol::dict::dict_get_str(dict, "__doc__").is_none() {
+        crate::protocol::dict_set_str_raw(types, dict, "__doc__", Value::None);
+    }
+}
+
 /// Put native methods into a type's dict as method descriptors.
 pub fn add_methods(types: &Types, ty: &ObjRef, methods: &[MethodDef]) {
     let Payload::Type(t) = &ty.payload else {
         return;
     };
+    set_doc_default(types, &t.dict);
     for def in methods {
         let f = ObjRef::new(
             &types.builtin_function,
@@ -187,6 +233,7 @@ pub struct Types {
     pub tuple_iterator: ObjRef,
     pub str_iterator: ObjRef,
     pub range_iterator: ObjRef,
+    pub longrange_iterator: ObjRef,
     pub dict_keyiterator: ObjRef,
     pub dict_valueiterator: ObjRef,
     pub dict_itemiterator: ObjRef,
@@ -197,6 +244,10 @@ pub struct Types {
     pub weakcallableproxy: ObjRef,
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
+    pub async_generator_asend: ObjRef,
+    pub async_generator_athrow: ObjRef,
+    pub async_generator_wrapped_value: ObjRef,
+    pub anext_awaitable: ObjRef,
     pub set: ObjRef,
     pub frozenset: ObjRef,
     pub bytearray: ObjRef,
@@ -219,6 +270,8 @@ pub struct Types {
     pub text_io_wrapper: ObjRef,
     pub memoryview: ObjRef,
     pub generic_alias: ObjRef,
+    /// `types.UnionType`, what `int | str` makes.
+    pub union_type: ObjRef,
     /// The iterator of a non-ASCII str (`str_iterator`).
     pub str_unicode_iterator: ObjRef,
     pub buffered_reader: ObjRef,
@@ -286,6 +339,7 @@ impl Types {
             tuple_iterator: t("tuple_iterator", &object, na, false),
             str_iterator: t("str_ascii_iterator", &object, na, false),
             range_iterator: t("range_iterator", &object, na, false),
+            longrange_iterator: t("longrange_iterator", &object, na, false),
             dict_keyiterator: t("dict_keyiterator", &object, na, false),
             dict_valueiterator: t("dict_valueiterator", &object, na, false),
             dict_itemiterator: t("dict_itemiterator", &object, na, false),
@@ -296,6 +350,10 @@ impl Types {
             weakcallableproxy: t("CallableProxyType", &object, na, false),
             coroutine: t("coroutine", &object, na, false),
             async_generator: t("async_generator", &object, na, false),
+            async_generator_asend: t("async_generator_asend", &object, na, false),
+            async_generator_athrow: t("async_generator_athrow", &object, na, false),
+            async_generator_wrapped_value: t("async_generator_wrapped_value", &object, na, false),
+            anext_awaitable: t("anext_awaitable", &object, na, false),
             set: t("set", &object, BaseKind::Set, true),
             frozenset: t("frozenset", &object, BaseKind::FrozenSet, true),
             bytearray: t("bytearray", &object, BaseKind::ByteArray, true),
@@ -316,7 +374,8 @@ impl Types {
             bytearray_iterator: t("bytearray_iterator", &object, na, false),
             text_io_wrapper: t("TextIOWrapper", &object, na, false),
             memoryview: t("memoryview", &object, na, false),
-            generic_alias: t("GenericAlias", &object, na, false),
+            generic_alias: t("GenericAlias", &object, na, true),
+            union_type: t("UnionType", &object, na, false),
             str_unicode_iterator: t("str_iterator", &object, na, false),
             buffered_reader: t("BufferedReader", &object, na, false),
             buffered_writer: t("BufferedWriter", &object, na, false),
@@ -353,8 +412,16 @@ impl Types {
             types.object.clone(),
         ];
         crate::objects::generator::install(&types);
+        crate::objects::async_gen::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);
+        // Every type answers `__doc__` (None: pyrs keeps no docstrings for
+        // builtins), so `obj.__doc__` works on any object.
+        for o in crate::runtime::gc::objects() {
+            if let Payload::Type(t) = &o.payload {
+                set_doc_default(&types, &t.dict);
+            }
+        }
         types
     }
 }

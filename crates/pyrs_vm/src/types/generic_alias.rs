@@ -14,6 +14,60 @@ use crate::vm::Vm;
 pub const CLASS_GETITEM: &[MethodDef] =
     &[MethodDef::classmethod("__class_getitem__", class_getitem)];
 
+/// GenericAlias's own methods; `__new__` also serves the Python subclasses
+/// (`_collections_abc._CallableGenericAlias`), whose instances carry the same
+/// payload.
+pub const METHODS: &[MethodDef] = &[
+    MethodDef::staticmethod("__new__", generic_alias_new),
+    MethodDef::method("__repr__", generic_alias_repr),
+];
+
+/// `GenericAlias(origin, args)`: `args` a tuple or a single argument.
+fn generic_alias_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.has_kwargs() {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    let p = args.pos();
+    let Some(cls) = p
+        .first()
+        .and_then(|c| c.as_obj())
+        .filter(|c| matches!(c.payload, Payload::Type(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("GenericAlias.__new__(X): X is not a type object"));
+    };
+    if p.len() != 3 {
+        return Err(vm.type_error(format!(
+            "GenericAlias expected 2 arguments, got {}",
+            p.len() - 1
+        )));
+    }
+    let items = match p[2].as_tuple() {
+        Some(t) => vm.new_tuple(t.to_vec()),
+        None => vm.new_tuple(vec![p[2].clone()]),
+    };
+    Ok(Value::Obj(ObjRef::new(
+        &cls,
+        Payload::GenericAlias {
+            origin: p[1].clone(),
+            args: items,
+        },
+    )))
+}
+
+fn generic_alias_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(Payload::GenericAlias {
+        origin,
+        args: items,
+    }) = this(&args).payload()
+    else {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'types.GenericAlias' object"));
+    };
+    let (o, a) = (origin.clone(), items.clone());
+    let s = repr(vm, &o, &a)?;
+    Ok(vm.new_str(s))
+}
+
 /// `cls[args]` for the builtin generic classes.
 fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = args.pos();

@@ -23,6 +23,7 @@ pub mod sort;
 pub mod stdio;
 pub mod str_format;
 pub mod str_methods;
+pub mod union;
 
 use crate::error::PyResult;
 use crate::gil_cell::GilCell;
@@ -60,6 +61,7 @@ pub fn install_methods(types: &Types) {
         &types.str_iterator,
         &types.str_unicode_iterator,
         &types.range_iterator,
+        &types.longrange_iterator,
         &types.dict_keyiterator,
         &types.dict_valueiterator,
         &types.dict_itemiterator,
@@ -90,6 +92,20 @@ pub fn install_methods(types: &Types) {
     }
     add_methods(types, &types.memoryview, memoryview::METHODS);
     add_methods(types, &types.code, code::METHODS);
+    add_methods(types, &types.union_type, union::METHODS);
+    add_methods(types, &types.generic_alias, generic_alias::METHODS);
+    for t in [&types.union_type, &types.generic_alias] {
+        let types_module = ObjRef::new(
+            &types.str_,
+            Payload::Str(crate::objects::str::PyStr::new("types")),
+        );
+        crate::protocol::dict_set_str_raw(
+            types,
+            &t.payload_type().dict,
+            "__module__",
+            Value::Obj(types_module),
+        );
+    }
     for t in [
         &types.text_io_wrapper,
         &types.buffered_reader,
@@ -623,6 +639,10 @@ pub fn repr_extra(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
             let (origin, args) = (origin.clone(), args.clone());
             generic_alias::repr(vm, &origin, &args)?
         }
+        Payload::Union(args) => {
+            let args = args.clone();
+            union::repr(vm, &args)?
+        }
         Payload::MemoryView(m) => {
             if m.released.get() {
                 format!("<released memory at {:#x}>", o.addr())
@@ -640,6 +660,9 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
         return Ok(Some(r));
     }
     if let Some(r) = generic_alias::compare(vm, a, b, op)? {
+        return Ok(Some(r));
+    }
+    if let Some(r) = union::compare(vm, a, b, op)? {
         return Ok(Some(r));
     }
     match (a.payload(), b.payload()) {
@@ -684,6 +707,11 @@ pub fn compare_extra(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
 pub fn binary_extra(vm: &mut Vm, a: &Value, b: &Value, base: u32) -> PyResult<Option<Value>> {
     if let Some(r) = complex::binary(vm, a, b, base)? {
         return Ok(Some(r));
+    }
+    if base == nb::OR {
+        if let Some(r) = union::union_or_values(vm, a, b)? {
+            return Ok(Some(r));
+        }
     }
     match (a.payload(), b.payload()) {
         (Some(Payload::Set(_)), Some(Payload::Set(_))) => set::binary(vm, a, b, base),
@@ -942,6 +970,10 @@ pub fn hash_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Some(Payload::GenericAlias { origin, args }) => {
             let (origin, args) = (origin.clone(), args.clone());
             generic_alias::hash(vm, &origin, &args)?
+        }
+        Some(Payload::Union(args)) => {
+            let args = args.clone();
+            union::hash(vm, &args)?
         }
         Some(Payload::ByteArray(_) | Payload::DictView { .. } | Payload::Slice(_)) => {
             return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(v))))

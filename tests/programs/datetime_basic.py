@@ -1,0 +1,21 @@
+# datetime (pure-Python Lib/datetime.py on pyrs): dates, times, deltas, formatting, arithmetic
+import datetime as dt
+d = dt.date(2024, 2, 28)
+print(d, d + dt.timedelta(days=2), d.weekday(), d.isoweekday(), tuple(d.isocalendar()), d.toordinal())
+print(dt.date.fromordinal(738000), dt.date.fromisoformat("2021-12-31"), d.replace(day=1), d.ctime())
+print(d.strftime("%Y/%m/%d %a %b %j"), format(d, "%d.%m.%Y"), repr(d))
+t = dt.time(13, 5, 9, 1234)
+print(t, t.isoformat(timespec="milliseconds"), repr(t), t.replace(hour=1))
+x = dt.datetime(2020, 5, 17, 10, 30, 15, 500000)
+print(x, x.isoformat(), x.date(), x.time(), repr(x), x.timestamp() if x.tzinfo else "naive")
+print(x + dt.timedelta(hours=20), x - dt.datetime(2020, 1, 1), (x - dt.datetime(2020, 1, 1)).total_seconds())
+td = dt.timedelta(days=-1, seconds=5, microseconds=-3)
+print(td, repr(td), abs(td), td * 3, td // 2, dt.timedelta(hours=36) / dt.timedelta(hours=1), -td)
+utc = dt.timezone.utc
+y = dt.datetime(2000, 1, 1, 12, tzinfo=utc)
+east = dt.timezone(dt.timedelta(hours=5, minutes=30), "IST")
+print(y, y.astimezone(east), y.utcoffset(), east.tzname(None), y.timestamp(), repr(east))
+print(dt.datetime.fromisoformat("2011-11-04T00:05:23+04:00"))
+print(sorted([dt.date(2020, 1, 3), dt.date(2019, 5, 1), dt.date(2020, 1, 1)]))
+print(dt.date(2020, 1, 1) < dt.date(2020, 1, 2), dt.datetime.min, dt.datetime.max, dt.timedelta.resolution)
+print(hash(dt.date(2020, 1, 1)) == hash(dt.date(2020, 1, 1)), {dt.date(2020, 1, 1): 1}[dt.date(2020, 1, 1)])
