@@ -1575,3 +1575,35 @@ def open_code(path):
 for _c in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase):
     _c.__module__ = '_io'
 del _c
+
+
+def _vm_file_kinds():
+    # builtins.open's files are the VM's own types (fast, native); io.py's
+    # ABCs (IOBase, TextIOBase, BufferedIOBase) should still claim them, as
+    # they claim CPython's _io classes.
+    kinds = {}
+    for mode, abc_name in (('r', 'TextIOBase'), ('rb', 'BufferedIOBase'),
+                           ('wb', 'BufferedIOBase')):
+        try:
+            with __builtins__['open'](
+                    '/dev/null', mode) if isinstance(__builtins__, dict) else \
+                    __builtins__.open('/dev/null', mode) as f:
+                kinds[type(f)] = ('IOBase', abc_name)
+        except OSError:
+            pass
+    return kinds
+
+
+_VM_FILE_KINDS = _vm_file_kinds()
+del _vm_file_kinds
+
+
+def _io_subclasshook(cls, C):
+    kinds = _VM_FILE_KINDS.get(C)
+    if kinds is not None and cls.__module__ == 'io' and cls.__name__ in kinds:
+        return True
+    return NotImplemented
+
+
+_IOBase.__subclasshook__ = classmethod(_io_subclasshook)
+del _io_subclasshook
