@@ -4,7 +4,8 @@
 def _pyrs_fill_specs():
     import sys
     for name, module in list(sys.modules.items()):
-        if getattr(module, '__spec__', None) is not None:
+        # A script's __main__ has no spec in CPython either.
+        if name == '__main__' or getattr(module, '__spec__', None) is not None:
             continue
         _pyrs_set_spec(module, name)
 

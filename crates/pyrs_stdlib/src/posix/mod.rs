@@ -790,7 +790,16 @@ fn posix_closerange(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = crate::args::check(vm, "closerange", &fargs(&args), 2, 2)?;
     let lo = fd_arg(vm, &a[0])?;
     let hi = fd_arg(vm, &a[1])?;
-    for fd in lo.max(0)..hi {
+    // No fd reaches the open-files limit, so the loop stops there rather
+    // than walking up to a huge `hi`.
+    // SAFETY: rlimit is plain data getrlimit fills.
+    let mut rl: libc::rlimit = unsafe { std::mem::zeroed() };
+    let limit = if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut rl) } == 0 {
+        i32::try_from(rl.rlim_cur).unwrap_or(i32::MAX)
+    } else {
+        i32::MAX
+    };
+    for fd in lo.max(0)..hi.min(limit) {
         unsafe { libc::close(fd) };
     }
     Ok(Value::None)
