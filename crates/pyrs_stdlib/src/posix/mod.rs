@@ -1230,8 +1230,9 @@ fn posix_unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn posix_system(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = fargs(&args);
     let [command] = bind(vm, "system", &a, ["command"], 1, 0)?;
+    // Buffered output is not flushed first, as in CPython: the command's
+    // output comes before what the program printed but has not flushed.
     let c = env_arg(vm, &command.unwrap_or(Value::None), "system")?;
-    vm.flush_stdout();
     let r = unsafe { libc::system(c.as_ptr()) };
     Ok(Value::Int(r as i64))
 }
