@@ -23,3 +23,16 @@ try:
     print(m.f(), m.NAME, m.__spec__ is spec, type(spec.loader).__name__, spec.origin == path)
 finally:
     posix.unlink(path)
+
+# reload of builtin modules and a package; reload's errors.
+import math, collections
+print(importlib.reload(math) is math, importlib.reload(sys) is sys, importlib.reload(collections) is collections)
+try:
+    importlib.reload(3)
+except TypeError as e:
+    print('TypeError:', e)
+try:
+    importlib.reload(type(sys)('floating'))
+except ImportError as e:
+    print('ImportError:', e, e.name)
+print(importlib.invalidate_caches())
