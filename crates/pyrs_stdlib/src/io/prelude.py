@@ -619,24 +619,17 @@ class StringIO(_TextIOBase):
         return self._join()
 
     def write(self, s, /):
-        self._check()
+        # The common case first: default newline, appending at the end.
+        if self._closed:
+            raise ValueError('I/O operation on closed file')
         if not isinstance(s, str):
             raise TypeError(f'string argument expected, got {type(s).__name__!r}')
         n = len(s)
-        nl = self._newline
-        if nl is None:
-            if '\r' in s:
-                if '\r\n' in s:
-                    self._seen |= 4
-                if '\r' in s.replace('\r\n', ''):
-                    self._seen |= 1
-                s = s.replace('\r\n', '\n').replace('\r', '\n')
-            if '\n' in s:
-                self._seen |= 2
-        elif nl not in ('', '\n') and '\n' in s:
-            s = s.replace('\n', nl)
-        if self._parts is not None and self._pos == self._length:
-            self._parts.append(s)
+        if self._newline != '\n':
+            s = self._translate_written(s)
+        parts = self._parts
+        if parts is not None and self._pos == self._length:
+            parts.append(s)
             self._length += len(s)
             self._pos = self._length
             return n
@@ -652,6 +645,21 @@ class StringIO(_TextIOBase):
         self._text = text[:pos] + s + text[pos + len(s):]
         self._pos = pos + len(s)
         return n
+
+    def _translate_written(self, s):
+        nl = self._newline
+        if nl is None:
+            if '\r' in s:
+                if '\r\n' in s:
+                    self._seen |= 4
+                if '\r' in s.replace('\r\n', ''):
+                    self._seen |= 1
+                s = s.replace('\r\n', '\n').replace('\r', '\n')
+            if '\n' in s:
+                self._seen |= 2
+        elif nl != '' and '\n' in s:
+            s = s.replace('\n', nl)
+        return s
 
     def read(self, size=-1, /):
         self._check()
