@@ -69,6 +69,20 @@ def _stat_repr(self):
 
 
 stat_result.__repr__ = _stat_repr
+_stat_new = stat_result.__new__
+
+
+def _stat_result_new(cls, sequence, dict=None):
+    # Made from a tuple without the float times, st_?time take the ints'
+    # values (statresult_new in posixmodule.c).
+    self = _stat_new(cls, sequence, dict)
+    for i, f in enumerate(('st_atime', 'st_mtime', 'st_ctime')):
+        if object.__getattribute__(self, '_f_' + f) is None:
+            object.__setattr__(self, '_f_' + f, tuple.__getitem__(self, 7 + i))
+    return self
+
+
+stat_result.__new__ = _stat_result_new
 del stat_result._st_atime_int, stat_result._st_mtime_int, stat_result._st_ctime_int
 
 
