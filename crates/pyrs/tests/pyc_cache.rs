@@ -401,7 +401,7 @@ fn importlib_honours_a_meta_path_finder_and_gives_specs() {
 }
 
 #[test]
-#[ignore = "compileall imports enum/functools/struct: needs natives-a and natives-b on main"]
+#[ignore = "compileall imports struct, pathlib (re) and py_compile (traceback, codecs): needs natives-b on main"]
 fn compileall_writes_caches_pyrs_then_uses() {
     let t = TempDir::new("compileall");
     t.write("lib/a.py", "A = 1\n");
@@ -415,4 +415,51 @@ fn compileall_writes_caches_pyrs_then_uses() {
         let data = std::fs::read(t.path(p)).expect("compileall wrote the cache");
         assert_eq!(&data[..4], &cpython_magic()[..]);
     }
+}
+
+#[test]
+fn py_compiles_steps_through_importlib_write_caches_cpython_agrees_with() {
+    // What py_compile.compile does (it cannot be imported yet: traceback
+    // needs codecs), step by step over importlib's loader: a timestamp pyc
+    // the native import then trusts, and a checked hash pyc whose source
+    // hash (_imp.source_hash) is CPython's.
+    let t = TempDir::new("pycompile");
+    t.write("mod.py", "VALUE = 'compiled'\n");
+    t.write(
+        "main.py",
+        "import importlib._bootstrap_external as be, importlib.util, importlib.machinery, _imp\n\
+         file = 'mod.py'\n\
+         cfile = importlib.util.cache_from_source(file)\n\
+         loader = importlib.machinery.SourceFileLoader('<py_compile>', file)\n\
+         source = loader.get_data(file)\n\
+         code = loader.source_to_code(source, file)\n\
+         st = loader.path_stats(file)\n\
+         loader.set_data(cfile, be._code_to_timestamp_pyc(code, st['mtime'], st['size']), _mode=be._calc_mode(file))\n\
+         h = _imp.source_hash(be._RAW_MAGIC_NUMBER, source)\n\
+         loader.set_data('hashed.pyc', be._code_to_hash_pyc(code, h, True))\n\
+         print(cfile, h.hex())\n",
+    );
+    let out = stdout(&run_in(&t.0, pyrs().arg("main.py")));
+    let expected_hash = stdout(&run_in(
+        &t.0,
+        python3().args([
+            "-c",
+            "import _imp, importlib._bootstrap_external as be; print(_imp.source_hash(be._RAW_MAGIC_NUMBER, open('mod.py', 'rb').read()).hex())",
+        ]),
+    ));
+    assert_eq!(
+        out,
+        format!("__pycache__/mod.pyrs-311.pyc {expected_hash}"),
+        "cache path and source hash"
+    );
+    let hashed = std::fs::read(t.path("hashed.pyc")).expect("hash pyc");
+    assert_eq!(&hashed[..4], &cpython_magic()[..]);
+    assert_eq!(&hashed[4..8], &[3, 0, 0, 0], "checked hash-based flags");
+    let o = run_in(&t.0, python3().arg("hashed.pyc"));
+    assert!(o.status.success(), "CPython runs the hash pyc");
+    let out = stdout(&run_in(
+        &t.0,
+        pyrs().args(["-c", "import mod; print(mod.VALUE)"]),
+    ));
+    assert_eq!(out, "compiled\n");
 }
