@@ -334,3 +334,132 @@ fn dash_m_runs_a_module_or_a_packages_main_as_main() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).ends_with(": No module named nosuch\n"));
 }
+
+#[test]
+fn importlib_reload_recompiles_and_rewrites_the_cache() {
+    // reload goes through importlib's SourceFileLoader (Python code over
+    // posix, _io, marshal and _imp); the cache it writes is the native
+    // import's file, which CPython can load.
+    let t = TempDir::new("reload");
+    t.write("m.py", "X = 1\n");
+    t.write(
+        "main.py",
+        "import importlib, m\n\
+         print(m.X, m.__spec__.name, type(m.__loader__).__name__)\n\
+         open('m.py', 'w').write(\"X = 'second version'\\n\")\n\
+         print(importlib.reload(m) is m, m.X)\n\
+         print(importlib.import_module('m') is m)\n",
+    );
+    let out = stdout(&run_in(&t.0, pyrs().arg("main.py")));
+    assert_eq!(
+        out, "1 m SourceFileLoader\nTrue second version\nTrue\n",
+        "reload runs the changed source"
+    );
+    let cache = t.path("__pycache__/m.pyrs-311.pyc");
+    let data = std::fs::read(&cache).expect("reload wrote the cache");
+    assert_eq!(&data[..4], &cpython_magic()[..]);
+    let size = std::fs::metadata(t.path("m.py")).expect("stat").len() as u32;
+    assert_eq!(
+        &data[12..16],
+        &size.to_le_bytes(),
+        "the header is the new source's"
+    );
+    let o = run_in(
+        &t.0,
+        python3().args([
+            "-c",
+            "import marshal; d = open('__pycache__/m.pyrs-311.pyc', 'rb').read(); exec(marshal.loads(d[16:])); print(X)",
+        ]),
+    );
+    assert_eq!(stdout(&o), "second version\n");
+    // A fresh run trusts the rewritten cache.
+    let out = stdout(&run_in(&t.0, pyrs().args(["-c", "import m; print(m.X)"])));
+    assert_eq!(out, "second version\n");
+}
+
+#[test]
+fn importlib_honours_a_meta_path_finder_and_gives_specs() {
+    let t = TempDir::new("metapath");
+    t.write("pkg/__init__.py", "");
+    t.write("pkg/sub.py", "Y = 2\n");
+    t.write(
+        "main.py",
+        "import sys, importlib.machinery\n\
+         class L:\n\
+         \x20   def create_module(self, spec): return None\n\
+         \x20   def exec_module(self, m): m.V = m.__name__.upper()\n\
+         class F:\n\
+         \x20   @staticmethod\n\
+         \x20   def find_spec(name, path, target=None):\n\
+         \x20       return importlib.machinery.ModuleSpec(name, L()) if name.startswith('gen_') else None\n\
+         sys.meta_path.insert(0, F)\n\
+         import gen_one, pkg.sub\n\
+         print(gen_one.V, pkg.sub.__spec__.parent, pkg.__spec__.submodule_search_locations == pkg.__path__)\n",
+    );
+    let out = stdout(&run_in(&t.0, pyrs().arg("main.py")));
+    assert_eq!(out, "GEN_ONE pkg True\n");
+}
+
+#[test]
+#[ignore = "compileall imports struct, pathlib (re) and py_compile (traceback, codecs): passes once natives-b (_struct, _sre, _codecs) is merged"]
+fn compileall_writes_caches_pyrs_then_uses() {
+    let t = TempDir::new("compileall");
+    t.write("lib/a.py", "A = 1\n");
+    t.write("lib/sub/b.py", "B = 2\n");
+    let o = run_in(&t.0, pyrs().args(["-m", "compileall", "-q", "lib"]));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for p in [
+        "lib/__pycache__/a.pyrs-311.pyc",
+        "lib/sub/__pycache__/b.pyrs-311.pyc",
+    ] {
+        let data = std::fs::read(t.path(p)).expect("compileall wrote the cache");
+        assert_eq!(&data[..4], &cpython_magic()[..]);
+    }
+}
+
+#[test]
+fn py_compiles_steps_through_importlib_write_caches_cpython_agrees_with() {
+    // What py_compile.compile does (it cannot be imported yet: traceback
+    // needs codecs), step by step over importlib's loader: a timestamp pyc
+    // the native import then trusts, and a checked hash pyc whose source
+    // hash (_imp.source_hash) is CPython's.
+    let t = TempDir::new("pycompile");
+    t.write("mod.py", "VALUE = 'compiled'\n");
+    t.write(
+        "main.py",
+        "import importlib._bootstrap_external as be, importlib.util, importlib.machinery, _imp\n\
+         file = 'mod.py'\n\
+         cfile = importlib.util.cache_from_source(file)\n\
+         loader = importlib.machinery.SourceFileLoader('<py_compile>', file)\n\
+         source = loader.get_data(file)\n\
+         code = loader.source_to_code(source, file)\n\
+         st = loader.path_stats(file)\n\
+         loader.set_data(cfile, be._code_to_timestamp_pyc(code, st['mtime'], st['size']), _mode=be._calc_mode(file))\n\
+         h = _imp.source_hash(be._RAW_MAGIC_NUMBER, source)\n\
+         loader.set_data('hashed.pyc', be._code_to_hash_pyc(code, h, True))\n\
+         print(cfile, h.hex())\n",
+    );
+    let out = stdout(&run_in(&t.0, pyrs().arg("main.py")));
+    let expected_hash = stdout(&run_in(
+        &t.0,
+        python3().args([
+            "-c",
+            "import _imp, importlib._bootstrap_external as be; print(_imp.source_hash(be._RAW_MAGIC_NUMBER, open('mod.py', 'rb').read()).hex())",
+        ]),
+    ));
+    assert_eq!(
+        out,
+        format!("__pycache__/mod.pyrs-311.pyc {expected_hash}"),
+        "cache path and source hash"
+    );
+    let hashed = std::fs::read(t.path("hashed.pyc")).expect("hash pyc");
+    assert_eq!(&hashed[..4], &cpython_magic()[..]);
+    assert_eq!(&hashed[4..8], &[3, 0, 0, 0], "checked hash-based flags");
+    let o = run_in(&t.0, python3().arg("hashed.pyc"));
+    assert!(o.status.success(), "CPython runs the hash pyc");
+    let out = stdout(&run_in(
+        &t.0,
+        pyrs().args(["-c", "import mod; print(mod.VALUE)"]),
+    ));
+    assert_eq!(out, "compiled\n");
+}

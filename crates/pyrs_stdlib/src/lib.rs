@@ -10,16 +10,22 @@ mod collections;
 mod contextvars;
 mod heapq;
 mod held;
+mod errno;
+mod imp;
+mod io;
 mod itertools;
 mod libm;
 mod math;
 mod native;
+pub mod posix;
+mod prelude;
 mod random;
 mod sre;
 mod string;
 mod struct_;
 mod thread;
 mod time;
+mod warnings;
 
 use pyrs_vm::modules::ModuleDef;
 
@@ -56,6 +62,34 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_struct",
         init: struct_::init,
+    },
+    ModuleDef {
+        name: "posix",
+        init: posix::init,
+    },
+    ModuleDef {
+        name: "errno",
+        init: errno::init,
+    },
+    ModuleDef {
+        name: "_io",
+        init: io::init,
+    },
+    ModuleDef {
+        name: "_imp",
+        init: imp::init,
+    },
+    ModuleDef {
+        name: "_frozen_importlib",
+        init: imp::init_bootstrap,
+    },
+    ModuleDef {
+        name: "_frozen_importlib_external",
+        init: imp::init_bootstrap_external,
+    },
+    ModuleDef {
+        name: "_warnings",
+        init: warnings::init,
     },
     ModuleDef {
         name: "itertools",

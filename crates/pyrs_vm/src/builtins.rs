@@ -572,10 +572,12 @@ impl Vm {
     pub fn write_to_file(&mut self, file: &Value, s: &str) -> PyResult<()> {
         if let Some(Payload::Singleton(which)) = file.payload() {
             let r = match *which {
-                "<stdout>" => crate::sysmodule::with_stdout(self.interp.config.unbuffered, |out| {
-                    out.write_all(s.as_bytes())
-                }),
-                "<stderr>" => {
+                "<stdout>" | "<stdout.buffer>" => {
+                    crate::sysmodule::with_stdout(self.interp.config.unbuffered, |out| {
+                        out.write_all(s.as_bytes())
+                    })
+                }
+                "<stderr>" | "<stderr.buffer>" => {
                     self.flush_stdout();
                     std::io::stderr().write_all(s.as_bytes())
                 }

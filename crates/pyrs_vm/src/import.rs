@@ -147,7 +147,12 @@ impl Vm {
                     return Ok(m);
                 }
                 match self.try_getattr(&pm, "__path__")? {
-                    Some(p) => (Some((parent.to_string(), pm)), self.iterate(&p)?),
+                    Some(p) => {
+                        if let Some(m) = self.meta_path_import(name, &p, true)? {
+                            return Ok(m);
+                        }
+                        (Some((parent.to_string(), pm)), self.iterate(&p)?)
+                    }
                     None => {
                         let msg = format!("No module named '{name}'; '{parent}' is not a package");
                         return Err(self.module_not_found(&msg, name));
@@ -155,8 +160,12 @@ impl Vm {
                 }
             }
             None => {
+                if let Some(m) = self.meta_path_import(name, &Value::None, true)? {
+                    return Ok(m);
+                }
                 if let Some(m) = crate::modules::create_builtin(self, name)? {
                     dict_set_str_raw(self.types(), &modules, name, m.clone());
+                    self.set_spec(&m, name)?;
                     return Ok(m);
                 }
                 let sys_path = dict_get_str(&self.interp.sys_dict, "path").unwrap_or(Value::None);
@@ -183,6 +192,13 @@ impl Vm {
             })
             .collect();
         let Some(found) = find_in_path(&dirs, short) else {
+            let p = match &parent {
+                Some((_, pm)) => self.getattr_str(pm, "__path__")?,
+                None => Value::None,
+            };
+            if let Some(m) = self.meta_path_import(name, &p, false)? {
+                return Ok(m);
+            }
             return Err(self.module_not_found(&format!("No module named '{name}'"), name));
         };
         let module = self.load_found(name, found)?;
@@ -295,9 +311,11 @@ impl Vm {
         let mv = Value::Obj(module.clone());
         let Some(file) = file else {
             dict_set_str_raw(t, &modules, name, mv.clone());
+            self.set_spec(&mv, name)?;
             return Ok(mv);
         };
         set("__file__", self.new_str(file.to_string_lossy().as_ref()));
+        self.set_spec(&mv, name)?;
         let sourceless = matches!(found, Found::Sourceless(_));
         let (code, origin) = if sourceless {
             (
@@ -325,6 +343,83 @@ impl Vm {
         }
         // The module may have replaced itself in sys.modules.
         Ok(dict_get_str(&modules, name).unwrap_or(mv))
+    }
+
+    /// Consult the finders in `sys.meta_path` that are not importlib's own
+    /// (those are what the native search does): the ones before the first
+    /// of importlib's when `before`, else the ones after it. A spec found is
+    /// loaded by importlib's `_load`, as `_find_and_load` would.
+    fn meta_path_import(
+        &mut self,
+        name: &str,
+        path: &Value,
+        before: bool,
+    ) -> PyResult<Option<Value>> {
+        let Some(meta_path) = dict_get_str(&self.interp.sys_dict, "meta_path") else {
+            return Ok(None);
+        };
+        let finders = match &meta_path.payload() {
+            Some(Payload::List(l)) if l.get().is_empty() => return Ok(None),
+            Some(Payload::List(l)) => l.get().clone(),
+            _ => return Ok(None),
+        };
+        let modules = self.interp.modules.clone();
+        let bootstrap = dict_get_str(&modules, "_frozen_importlib");
+        let external = dict_get_str(&modules, "_frozen_importlib_external");
+        let mut defaults = Vec::new();
+        for (m, names) in [
+            (&bootstrap, &["BuiltinImporter", "FrozenImporter"][..]),
+            (&external, &["PathFinder"][..]),
+        ] {
+            if let Some(m) = m {
+                for n in names {
+                    if let Some(v) = self.try_getattr(m, n)? {
+                        defaults.push(v);
+                    }
+                }
+            }
+        }
+        let first_default = finders
+            .iter()
+            .position(|f| defaults.iter().any(|d| d.is(f)))
+            .unwrap_or(finders.len());
+        let range = if before {
+            0..first_default
+        } else {
+            first_default..finders.len()
+        };
+        let n = self.new_str(name);
+        for finder in &finders[range] {
+            if defaults.iter().any(|d| d.is(finder)) {
+                continue;
+            }
+            let Some(find_spec) = self.try_getattr(finder, "find_spec")? else {
+                continue;
+            };
+            let spec = self.call(&find_spec, &[n.clone(), path.clone(), Value::None])?;
+            if matches!(spec, Value::None) {
+                continue;
+            }
+            let bootstrap = self.import_absolute("_frozen_importlib")?;
+            let load = self.getattr_str(&bootstrap, "_load")?;
+            return Ok(Some(self.call(&load, &[spec])?));
+        }
+        Ok(None)
+    }
+
+    /// Give a module importlib's `__spec__` and `__loader__` once importlib
+    /// is loaded (pyrs_stdlib's `_frozen_importlib_external` provides
+    /// `_pyrs_set_spec`); before that they stay None, which costs nothing.
+    fn set_spec(&mut self, module: &Value, name: &str) -> PyResult<()> {
+        let Some(ext) = dict_get_str(&self.interp.modules, "_frozen_importlib_external") else {
+            return Ok(());
+        };
+        let Some(f) = self.try_getattr(&ext, "_pyrs_set_spec")? else {
+            return Ok(());
+        };
+        let n = self.new_str(name);
+        self.call(&f, &[module.clone(), n])?;
+        Ok(())
     }
 
     fn load_sourceless(&mut self, file: &Path) -> PyResult<pyrs_bytecode::CodeObject> {

@@ -48,7 +48,7 @@ fn source_stamp(meta: &std::fs::Metadata) -> (u32, u32) {
 impl Vm {
     /// The code of source file `source`, from its cache when that is valid;
     /// records `__cached__` in the module's namespace.
-    pub(crate) fn load_source_cached(
+    pub fn load_source_cached(
         &mut self,
         source: &Path,
         module_dict: &ObjRef,

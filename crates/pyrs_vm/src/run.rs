@@ -236,6 +236,28 @@ fn init_sys_path(vm: &mut Vm, main: &MainSource) {
         .ok()
         .filter(|s| use_env && !s.is_empty())
         .unwrap_or_else(|| env!("PYRS_DEFAULT_STDLIB").to_string());
+    // sys.prefix and friends: the installation the standard library comes
+    // from (STDLIB is PREFIX/lib/python3.11), for gettext, sysconfig, site.
+    let prefix_of = std::path::Path::new(&stdlib)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for key in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        let v = vm.new_str(prefix_of.as_str());
+        dict_set_str_raw(vm.types(), &vm.interp.sys_dict, key, v);
+    }
+    // sys.prefix and friends: the installation the standard library comes
+    // from (STDLIB is PREFIX/lib/python3.11), for gettext, sysconfig, site.
+    let prefix_of = std::path::Path::new(&stdlib)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for key in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        let v = vm.new_str(prefix_of.as_str());
+        dict_set_str_raw(vm.types(), &vm.interp.sys_dict, key, v);
+    }
     if !stdlib.is_empty() {
         path.push(stdlib);
     }

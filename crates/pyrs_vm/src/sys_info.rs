@@ -152,7 +152,7 @@ pub fn install(types: &Types, config: &Config, set: &dyn Fn(&str, Value)) {
                 b(!hash_seed_zero),
                 b(config.isolated),
                 Value::Bool(false),
-                i(0),
+                i(utf8_mode(config) as i64),
                 i(0),
                 Value::Bool(config.isolated),
                 i(int_max_str_digits_flag(config)),
@@ -226,4 +226,19 @@ pub fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     vm.interp.int_max_str_digits.set(n as usize);
     Ok(Value::None)
+}
+
+/// PEP 540's UTF-8 mode: `-X utf8[=1]` or PYTHONUTF8=1 (unless -E/-I);
+/// `_io` reads it for the default text encoding.
+fn utf8_mode(config: &Config) -> bool {
+    for o in config.xoptions.iter().rev() {
+        match o.as_str() {
+            "utf8" | "utf8=1" => return true,
+            "utf8=0" => return false,
+            _ => {}
+        }
+    }
+    !config.ignore_environment
+        && !config.isolated
+        && std::env::var("PYTHONUTF8").is_ok_and(|v| v == "1")
 }

@@ -39,6 +39,11 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("_getframe", sys_getframe),
     MethodDef::method("exc_info", sys_exc_info),
     MethodDef::method("exception", sys_exception),
+    MethodDef::method("getfilesystemencoding", sys_getfilesystemencoding),
+    MethodDef::method("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
+    MethodDef::method("getdefaultencoding", sys_getfilesystemencoding),
+    MethodDef::method("audit", sys_audit),
+    MethodDef::method("addaudithook", sys_audit),
     MethodDef::method(
         "get_int_max_str_digits",
         crate::sys_info::sys_get_int_max_str_digits,
@@ -70,6 +75,13 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("argv", list(config.argv.iter().map(|a| s(a)).collect()));
     set("modules", Value::Obj(modules.clone()));
     set("path", list(Vec::new()));
+    // The import hooks start empty: the native import system is the default
+    // finder; importing importlib installs CPython's finders here
+    // (pyrs_stdlib's `_frozen_importlib`), and the native import consults
+    // any other entries (import.rs).
+    set("meta_path", list(Vec::new()));
+    set("path_hooks", list(Vec::new()));
+    set("path_importer_cache", Value::Obj(new_dict_raw(types)));
     set("pycache_prefix", Value::None);
     let implementation = ObjRef::new(&types.simple_namespace, Payload::Instance);
     {
@@ -139,11 +151,10 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
         "builtin_module_names",
         tuple(names.into_iter().map(s).collect()),
     );
-    let stream = |name: &'static str| {
-        let o = ObjRef::new(&types.object, Payload::Singleton(name));
-        Value::Obj(o)
-    };
-    let (out, err) = (stream("<stdout>"), stream("<stderr>"));
+    let (out, err) = crate::types::stdio::make_streams(types);
+    let stdin = crate::types::stdio::make_stdin(types);
+    set("stdin", stdin.clone());
+    set("__stdin__", stdin);
     set("stdout", out.clone());
     set("stderr", err.clone());
     set("__stdout__", out);
@@ -243,6 +254,26 @@ fn sys_exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
         }
         _ => vm.new_tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+/// The file system encoding: UTF-8 (pyrs assumes a UTF-8 locale, as
+/// CPython's UTF-8 mode does), with surrogateescape for undecodable bytes.
+fn sys_getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::types::args::after_self(&args);
+    crate::builtins::check_args(vm, "getfilesystemencoding", &a, 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = crate::types::args::after_self(&args);
+    crate::builtins::check_args(vm, "getfilesystemencodeerrors", &a, 0, 0)?;
+    Ok(vm.new_str("surrogateescape"))
+}
+
+/// `sys.audit(event, *args)` and `addaudithook(hook)`: pyrs raises no audit
+/// events, so there is nothing to call a hook for.
+fn sys_audit(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
 }
 
 fn sys_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {

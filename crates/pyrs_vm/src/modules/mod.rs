@@ -65,6 +65,11 @@ pub fn create_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     );
     dict_set_str_raw(vm.types(), &dict, "__name__", vm.new_str(name));
     dict_set_str_raw(vm.types(), &dict, "__doc__", Value::None);
+    // As for every module CPython makes: importlib fills these in when it is
+    // loaded (import.rs `set_spec`).
+    dict_set_str_raw(vm.types(), &dict, "__package__", vm.new_str(""));
+    dict_set_str_raw(vm.types(), &dict, "__loader__", Value::None);
+    dict_set_str_raw(vm.types(), &dict, "__spec__", Value::None);
     (def.init)(vm, &module)?;
     Ok(Some(Value::Obj(module)))
 }

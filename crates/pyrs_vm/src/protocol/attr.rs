@@ -473,6 +473,18 @@ impl Vm {
                     crate::protocol::dict::dict_set_str_raw(self.types(), &t.dict, name, value);
                     return Ok(());
                 }
+                // property's __doc__ is a writable member in CPython
+                // (namedtuple and urllib.parse set field docs this way).
+                Payload::Property(p) if name == "__doc__" => {
+                    drop(p.doc.replace(value));
+                    return Ok(());
+                }
+                // property's __doc__ is a writable member in CPython
+                // (namedtuple and urllib.parse set field docs this way).
+                Payload::Property(p) if name == "__doc__" => {
+                    drop(p.doc.replace(value));
+                    return Ok(());
+                }
                 Payload::Frame(fr) if name == "f_trace" => {
                     drop(fr.f_trace.replace(value));
                     return Ok(());

@@ -337,7 +337,10 @@ impl Vm {
                     self.repr_string(&s[2])?
                 )
             }
-            Payload::Singleton(name) => (*name).to_string(),
+            Payload::Singleton(name) => match crate::types::stdio::repr(name) {
+                Some(r) => r,
+                None => (*name).to_string(),
+            },
             Payload::Frame(fr) => {
                 let lasti = self.frame_lasti(fr);
                 match &fr.f_code.payload {

@@ -21,6 +21,7 @@ pub mod numbers;
 pub mod range;
 pub mod set;
 pub mod sort;
+pub mod stdio;
 pub mod str_format;
 pub mod str_methods;
 pub mod union;
@@ -285,6 +286,9 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     if cls.is(&t.reversed) {
         return iterators::reversed_new(vm, cls, args);
     }
+    if cls.is(&t.module) {
+        return module_new(vm, &args);
+    }
     if cls.is(&t.object) {
         if !pos.is_empty() || args.has_kwargs() {
             return Err(vm.type_error("object() takes no arguments"));
@@ -297,6 +301,31 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
         return vm.type_call(cls, args);
     }
     Err(vm.type_error(format!("cannot create '{name}' instances")))
+}
+
+/// `module(name, doc=None)` (`types.ModuleType`), as importlib's
+/// `_new_module` makes modules: the five attributes every module has.
+fn module_new(vm: &mut Vm, args: &Args) -> PyResult<Value> {
+    let [name, doc] = args::bind(vm, "module", args, ["name", "doc"], 1, 0)?;
+    let name = name.unwrap_or(Value::None);
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "module() argument 'name' must be str, not {}",
+            vm.type_name(&name)
+        )));
+    }
+    let dict = vm.new_dict();
+    let t = vm.types();
+    let set = |k: &str, v: Value| crate::protocol::dict::dict_set_str_raw(t, &dict, k, v);
+    set("__name__", name);
+    set("__doc__", doc.unwrap_or(Value::None));
+    set("__package__", Value::None);
+    set("__loader__", Value::None);
+    set("__spec__", Value::None);
+    Ok(Value::Obj(ObjRef::new(
+        &t.module,
+        Payload::Module(crate::objects::module::ModuleData { dict }),
+    )))
 }
 
 fn str_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -803,6 +832,8 @@ pub fn iter_extra(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(match v.payload() {
         Some(Payload::Set(_)) => Some(set::iter_of(vm, v)),
         Some(Payload::File(_)) => Some(v.clone()),
+        // sys.stdin is its own iterator (stdio.rs's __next__).
+        Some(Payload::Singleton(w)) if w.starts_with("<stdin") => Some(v.clone()),
         Some(Payload::DictView { dict, kind }) => {
             Some(dict_methods::view_iterator(vm, dict, *kind))
         }

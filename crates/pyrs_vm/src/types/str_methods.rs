@@ -108,29 +108,6 @@ fn byte_at(s: &PyStr, i: usize) -> usize {
     s.byte_range(i, i).0
 }
 
-/// The code point index of byte offset `b`.
-fn char_index(s: &str, b: usize) -> usize {
-    if s.is_ascii() {
-        b
-    } else {
-        s[..b].chars().count()
-    }
-}
-
-/// The `[start:end]` window of a str as a byte range (`ADJUST_INDICES`).
-fn window(
-    vm: &mut Vm,
-    s: &PyStr,
-    start: Option<&Value>,
-    end: Option<&Value>,
-) -> PyResult<Option<(usize, usize)>> {
-    let (a, b) = start_end(vm, start, end, s.char_len())?;
-    if a > s.char_len() || a > b {
-        return Ok(None);
-    }
-    Ok(Some(s.byte_range(a, b)))
-}
-
 // ----- searching -----
 
 /// `find`/`rfind`/`index`/`rindex`/`count`'s shared argument handling.
@@ -155,17 +132,23 @@ fn find_impl(vm: &mut Vm, args: &Args, name: &str, reverse: bool) -> PyResult<i6
     let s = self_str(vm, args)?;
     let r = search_args(vm, name, args)?;
     let sub = arg_str(vm, &r[0])?;
-    let Some((b0, b1)) = window(vm, s, r.get(1), r.get(2))? else {
+    let (a, b) = start_end(vm, r.get(1), r.get(2), s.char_len())?;
+    if a > s.char_len() || a > b {
         return Ok(-1);
-    };
+    }
+    let (b0, b1) = s.byte_range(a, b);
     let hay = &s.as_str()[b0..b1];
     let found = if reverse {
         hay.rfind(sub)
     } else {
         hay.find(sub)
     };
+    // Counted from the window's start, whose code point index is `a`: a
+    // search from `start` costs what it scans, not the whole string (the
+    // ASCII test is PyStr's, O(1)).
     Ok(match found {
-        Some(b) => char_index(s.as_str(), b0 + b) as i64,
+        Some(off) if s.is_ascii() => (b0 + off) as i64,
+        Some(off) => (a + hay[..off].chars().count()) as i64,
         None => -1,
     })
 }

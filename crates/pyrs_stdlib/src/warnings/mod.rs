@@ -1,0 +1,10 @@
+//! `_warnings` (Python/_warnings.c), the part importlib's bootstrap needs:
+//! the filter list and `warn` / `warn_explicit` deciding by it (so that
+//! warnings.py adopts them and needs no `re` at import), in Python.
+
+use crate::prelude;
+use pyrs_vm::{ObjRef, PyResult, Vm};
+
+pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
+    prelude::run(vm, module, "<frozen _warnings>", include_str!("prelude.py"))
+}

@@ -1,0 +1,67 @@
+# posix used directly, as os.py does: directories, files, fds, stat, scandir.
+import posix, errno
+
+base = '/tmp/pyrs_posix_%d' % posix.getpid()
+posix.mkdir(base)
+old = posix.getcwd()
+posix.chdir(base)
+try:
+    posix.mkdir('sub', 0o755)
+    fd = posix.open('a.txt', posix.O_WRONLY | posix.O_CREAT | posix.O_TRUNC, 0o644)
+    print('wrote', posix.write(fd, b'hello world\n'))
+    print('wrote', posix.write(fd, bytearray(b'second line\n')))
+    posix.close(fd)
+    st = posix.stat('a.txt')
+    print(st.st_size, st[6], len(st), oct(st.st_mode & 0o777))
+    print((st.st_mode & 0o170000) == 0o100000, st.st_nlink)
+    print(type(st).__name__, type(st).__module__, type(st.st_mtime).__name__, type(st.st_mtime_ns).__name__)
+    print(st.st_mtime_ns // 10**9 == st[8], st.n_sequence_fields, st.n_fields)
+    fd = posix.open('a.txt', posix.O_RDONLY)
+    print(posix.read(fd, 5), posix.lseek(fd, 0, 1))
+    print(posix.lseek(fd, -5, 2), posix.read(fd, 100))
+    print(posix.read(fd, 10), posix.fstat(fd).st_size, posix.isatty(fd))
+    posix.close(fd)
+    posix.rename('a.txt', 'b.txt')
+    print(sorted(posix.listdir('.')), sorted(posix.listdir(b'.')))
+    posix.symlink('b.txt', 'link')
+    print(posix.readlink('link'), posix.readlink(b'link'))
+    print((posix.lstat('link').st_mode & 0o170000) == 0o120000)
+    print(posix.stat('link').st_size, posix.access('b.txt', posix.R_OK), posix.access('nope', posix.F_OK))
+    entries = sorted(posix.scandir('.'), key=lambda e: e.name)
+    for e in entries:
+        print(repr(e), e.name, e.path, e.is_dir(), e.is_file(), e.is_symlink(), e.is_dir(follow_symlinks=False))
+    print(entries[0].stat().st_size, entries[0].inode() == posix.stat('b.txt').st_ino)
+    with posix.scandir() as it:
+        print(sorted(e.path for e in it))
+    posix.utime('b.txt', (1000000000, 1200000000))
+    st = posix.stat('b.txt')
+    print(st.st_atime, st.st_mtime, st.st_mtime_ns)
+    posix.utime('b.txt', ns=(5, 1500000000123456789))
+    print(posix.stat('b.txt').st_mtime_ns)
+    posix.chmod('b.txt', 0o600)
+    print(oct(posix.stat('b.txt').st_mode & 0o777))
+    posix.truncate('b.txt', 4)
+    print(posix.stat('b.txt').st_size)
+    posix.replace('b.txt', 'sub/c.txt')
+    print(posix.listdir('sub'))
+    posix.unlink('link')
+    posix.remove('sub/c.txt')
+    posix.rmdir('sub')
+    print(posix.listdir())
+    r, w = posix.pipe()
+    posix.write(w, b'through the pipe')
+    posix.close(w)
+    print(posix.read(r, 100), posix.read(r, 100))
+    posix.close(r)
+finally:
+    posix.chdir(old)
+    for name in posix.listdir(base):
+        p = base + '/' + name
+        if name == 'sub':
+            for n in posix.listdir(p):
+                posix.unlink(p + '/' + n)
+            posix.rmdir(p)
+        else:
+            posix.unlink(p)
+    posix.rmdir(base)
+print(posix.access(base, posix.F_OK))
