@@ -232,7 +232,9 @@ impl Vm {
                     .first()
                     .map_or(Value::None, |b| Value::Obj(b.clone())),
             ),
-            (Payload::Type(t), "__dict__") => Some(Value::Obj(t.dict.clone())),
+            (Payload::Type(t), "__dict__") => {
+                Some(self.new_mappingproxy(Value::Obj(t.dict.clone())))
+            }
             (Payload::Type(t), "__module__") if !t.heap_type => Some(self.new_str("builtins")),
             (Payload::Function(f), "__name__") => Some(f.name.cloned()),
             (Payload::Function(f), "__qualname__") => Some(f.qualname.cloned()),
