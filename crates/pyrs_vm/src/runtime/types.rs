@@ -365,6 +365,7 @@ impl Types {
         ];
         crate::objects::generator::install(&types);
         crate::objects::async_gen::install(&types);
+        crate::objects::frame::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);
         types
