@@ -401,7 +401,6 @@ fn importlib_honours_a_meta_path_finder_and_gives_specs() {
 }
 
 #[test]
-#[ignore = "compileall imports struct, pathlib (re) and py_compile (traceback, codecs): passes once natives-b (_struct, _sre, _codecs) is merged"]
 fn compileall_writes_caches_pyrs_then_uses() {
     let t = TempDir::new("compileall");
     t.write("lib/a.py", "A = 1\n");

@@ -72,6 +72,8 @@ pub enum Payload {
     Generator(Box<objects::generator::GenData>),
     /// An async generator's awaitables and wrapped values (objects/async_gen.rs).
     AsyncGen(Box<objects::async_gen::AgObject>),
+    /// `types.MappingProxyType`: a read-only view of the mapping it holds.
+    MappingProxy(Value),
     /// A weak reference or weak proxy.
     WeakRef(Box<crate::modules::weakref::WeakRefData>),
     /// `set` and `frozenset` (the type tells which).

@@ -29,7 +29,8 @@ pub enum AgObject {
         sendval: GilCell<Value>,
         state: GilCell<AwaitState>,
     },
-    /// `async_generator_athrow`: `exc` to raise in `gen`; None for `aclose()`.
+    /// `async_generator_athrow`: the `athrow()` arguments (a tuple) to raise
+    /// in `gen`; None for `aclose()`.
     AThrow {
         gen: Value,
         exc: Option<Value>,
@@ -111,7 +112,7 @@ fn ag_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ag_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ag_data(vm, &args.args[0], "asend")?;
-    crate::builtins::check_args(vm, "asend", &self_less(&args), 1, 1)?;
+    crate::builtins::check_args(vm, "async_generator.asend", &self_less(&args), 1, 1)?;
     vm.async_gen_init_hooks(&args.args[0])?;
     Ok(vm.new_ag_object(AgObject::ASend {
         gen: args.args[0].clone(),
@@ -122,11 +123,12 @@ fn ag_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ag_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ag_data(vm, &args.args[0], "athrow")?;
-    let exc = vm.throw_args_to_exc("athrow", &args.pos()[1..])?;
+    // The arguments are checked when the awaitable first runs, as CPython does.
+    let exc = vm.new_tuple(args.pos()[1..].to_vec());
     vm.async_gen_init_hooks(&args.args[0])?;
     Ok(vm.new_ag_object(AgObject::AThrow {
         gen: args.args[0].clone(),
-        exc: Some(Value::Obj(exc)),
+        exc: Some(exc),
         state: GilCell::new(AwaitState::Init),
     }))
 }
@@ -267,6 +269,25 @@ impl Vm {
             }
             (t, _) => self.make_exception(t),
         }
+        .map_err(|e| {
+            // A value that is no exception at all: throw()'s own wording.
+            let t = &rest[0];
+            let is_exc = match t.payload() {
+                Some(Payload::Exception(_)) => true,
+                Some(Payload::Type(_)) => t
+                    .as_obj()
+                    .is_some_and(|o| crate::vm::is_subtype(o, &self.types().exc.base_exception)),
+                _ => false,
+            };
+            if is_exc {
+                e
+            } else {
+                self.type_error(format!(
+                    "exceptions must be classes or instances deriving from BaseException, not {}",
+                    self.type_name(t)
+                ))
+            }
+        })
     }
 
     /// CPython's `async_gen_unwrap_value`: a wrapped yield ends the awaitable
@@ -383,9 +404,20 @@ impl Vm {
                             let r = self.gen_throw(gen, exit, false);
                             return self.aclose_result(g, state, r);
                         }
-                        Some(e) => {
-                            let e = PyErr(self.make_exception(e)?);
-                            self.gen_throw(gen, e, false)
+                        Some(a) => {
+                            let a = a.as_tuple().map(<[Value]>::to_vec).unwrap_or_default();
+                            if a.is_empty() || a.len() > 3 {
+                                // Before the generator runs: it stays marked
+                                // as running, as in CPython.
+                                return Err(self.type_error(format!(
+                                    "athrow expected at least 1 argument, got {}",
+                                    a.len()
+                                )));
+                            }
+                            match self.throw_args_to_exc("athrow", &a) {
+                                Ok(e) => self.gen_throw(gen, PyErr(e), false),
+                                Err(e) => Err(e),
+                            }
                         }
                     }
                 } else {

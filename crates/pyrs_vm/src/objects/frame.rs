@@ -149,3 +149,46 @@ impl Vm {
         Ok(Value::Obj(d))
     }
 }
+
+const FRAME_METHODS: &[crate::objects::native::MethodDef] =
+    &[crate::objects::native::MethodDef::method(
+        "clear",
+        frame_clear,
+    )];
+
+pub fn install(types: &crate::runtime::types::Types) {
+    crate::runtime::types::add_methods(types, &types.frame, FRAME_METHODS);
+}
+
+/// `frame.clear()`: drop a finished frame's locals (and its local trace
+/// function); a frame still on the stack cannot be cleared, and clearing a
+/// suspended generator's closes the generator.
+fn frame_clear(vm: &mut Vm, args: crate::objects::native::Args) -> PyResult<Value> {
+    let Some(Payload::Frame(x)) = args.args.first().and_then(|v| v.payload()) else {
+        return Err(vm.type_error("descriptor 'clear' requires a 'frame' object"));
+    };
+    let p = x.live.get();
+    if !p.is_null() {
+        if vm.frames.iter().any(|f| std::ptr::eq(&**f, p)) {
+            return Err(vm.runtime_error("cannot clear an executing frame"));
+        }
+        // A suspended generator's frame: clearing it closes the generator
+        // (found among the tracked objects; a rare call, so a scan is fine).
+        let owner = crate::runtime::gc::objects().into_iter().find(|o| {
+            matches!(&o.payload, Payload::Generator(g)
+                if g.frame.get().as_ref().is_some_and(|f| std::ptr::eq(&**f, p)))
+        });
+        if let Some(gen) = owner {
+            let gen = [Value::Obj(gen)];
+            crate::objects::generator::gen_close(
+                vm,
+                crate::objects::native::Args::positional(&gen),
+            )?;
+        }
+        return Ok(Value::None);
+    }
+    let old = x.dead_fast.replace(Vec::new());
+    drop(x.f_trace.replace(Value::None));
+    drop(old);
+    Ok(Value::None)
+}

@@ -117,20 +117,7 @@ fn gen_send_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = &args.pos()[1..];
-    if rest.is_empty() || rest.len() > 3 {
-        return Err(vm.type_error(format!(
-            "throw expected at least 1 argument, got {}",
-            rest.len()
-        )));
-    }
-    let exc = match (&rest[0], rest.get(1)) {
-        (t, Some(v)) if !matches!(v, Value::None) => {
-            let inst = vm.call(t, std::slice::from_ref(v))?;
-            vm.make_exception(&inst)?
-        }
-        (t, _) => vm.make_exception(t)?,
-    };
+    let exc = vm.throw_args_to_exc("throw", &args.pos()[1..])?;
     match vm.gen_throw(&args.args[0], PyErr(exc), true)? {
         GenResult::Yield(v) => Ok(v),
         GenResult::Return(v) => Err(vm.stop_iteration_with(v)),

@@ -247,7 +247,9 @@ impl Vm {
                     .first()
                     .map_or(Value::None, |b| Value::Obj(b.clone())),
             ),
-            (Payload::Type(t), "__dict__") => Some(Value::Obj(t.dict.clone())),
+            (Payload::Type(t), "__dict__") => {
+                Some(self.new_mappingproxy(Value::Obj(t.dict.clone())))
+            }
             (Payload::Type(t), "__module__") if !t.heap_type => {
                 let m = self
                     .type_module_name(o)

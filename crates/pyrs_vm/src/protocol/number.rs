@@ -83,6 +83,12 @@ impl Vm {
                 _ => {}
             }
         }
+        if op == nb::OR
+            && (matches!(a.payload(), Some(Payload::MappingProxy(_)))
+                || matches!(b.payload(), Some(Payload::MappingProxy(_))))
+        {
+            return self.mappingproxy_or(a, b);
+        }
         let base = if op >= nb::INPLACE {
             op - nb::INPLACE
         } else {
@@ -620,4 +626,17 @@ pub fn check_alloc(vm: &Vm, bytes: usize) -> PyResult<()> {
         return Err(vm.memory_error());
     }
     Ok(())
+}
+
+impl Vm {
+    /// `proxy | x`, `x | proxy`: `|` of the proxied mappings.
+    #[cold]
+    fn mappingproxy_or(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
+        let unwrap = |v: &Value| match v.payload() {
+            Some(Payload::MappingProxy(m)) => m.clone(),
+            _ => v.clone(),
+        };
+        let (a, b) = (unwrap(a), unwrap(b));
+        self.binary_op(&a, &b, nb::OR)
+    }
 }

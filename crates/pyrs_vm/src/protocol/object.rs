@@ -142,6 +142,10 @@ impl Vm {
                 Payload::Exception(_) if !self.overrides(v, "__str__") => {
                     crate::objects::exception::exception_str(self, o)
                 }
+                Payload::MappingProxy(m) => {
+                    let m = m.clone();
+                    self.str_string(&m)
+                }
                 _ => {
                     if let Some(r) = self.call_special_repr(o, "__str__")? {
                         return Ok(r);
@@ -360,6 +364,10 @@ impl Vm {
                 }
             }
             Payload::WeakRef(w) => crate::modules::weakref::weakref_repr(self, o, w),
+            Payload::MappingProxy(m) => {
+                let m = m.clone();
+                format!("mappingproxy({})", self.repr_string(&m)?)
+            }
             Payload::Generator(g) => {
                 let kind = match g.kind {
                     crate::objects::generator::GenKind::Generator => "generator",
@@ -618,6 +626,13 @@ impl Vm {
 
     /// Rich comparison `a OP b`.
     pub fn rich_compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        // A mappingproxy compares as the mapping it shows.
+        if let Some(Payload::MappingProxy(m)) = a.payload() {
+            return self.rich_compare(&m.clone(), b, op);
+        }
+        if let Some(Payload::MappingProxy(m)) = b.payload() {
+            return self.rich_compare(a, &m.clone(), op);
+        }
         if let Some(ord) = self.compare_builtin(a, b, op)? {
             return Ok(ord);
         }

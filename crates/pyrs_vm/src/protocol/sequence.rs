@@ -35,6 +35,7 @@ impl Vm {
                     Payload::List(l) => return Ok(l.get().len()),
                     Payload::Tuple(t) => return Ok(t.len()),
                     Payload::Dict(d) => return Ok(d.get().len()),
+                    Payload::MappingProxy(m) => return self.len(&m.clone()),
                     Payload::Bytes(b) => return Ok(b.len()),
                     Payload::Range(_) => {
                         let n = self.range_len(v)?;
@@ -311,6 +312,7 @@ impl Vm {
                         let name = ty.payload_type().name.get().clone();
                         return Err(self.type_error(format!("type '{name}' is not subscriptable")));
                     }
+                    Payload::MappingProxy(m) => return self.getitem(&m.clone(), key),
                     _ => {
                         if let Some(r) = crate::types::getitem_extra(self, v, key)? {
                             return Ok(r);
@@ -483,8 +485,14 @@ impl Vm {
                 return Ok(());
             }
         }
+        // A mapping without deletion words it differently from a sequence.
+        let verb = if matches!(v.payload(), Some(Payload::MappingProxy(_))) {
+            "does not"
+        } else {
+            "doesn't"
+        };
         Err(self.type_error(format!(
-            "'{}' object doesn't support item deletion",
+            "'{}' object {verb} support item deletion",
             self.type_name(v)
         )))
     }
@@ -493,6 +501,9 @@ impl Vm {
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         let heap = self.overrides(container, "__contains__");
         if !heap {
+            if let Some(Payload::MappingProxy(m)) = container.payload() {
+                return self.contains(&m.clone(), item);
+            }
             match container.payload() {
                 Some(Payload::Str(s)) => {
                     return match item.as_str() {
@@ -590,6 +601,9 @@ impl Vm {
         let t = self.types();
         let heap = self.overrides(v, "__iter__");
         if !heap {
+            if let Some(Payload::MappingProxy(m)) = v.payload() {
+                return self.iter(&m.clone());
+            }
             match v.payload() {
                 Some(Payload::List(_)) => {
                     return Ok(self.new_iter(

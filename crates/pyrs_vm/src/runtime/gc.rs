@@ -199,6 +199,7 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             }
         }
         Payload::AsyncGen(a) => a.visit(&mut |v| visit_value(v, visit)),
+        Payload::MappingProxy(m) => visit_value(m, visit),
         Payload::Instance
         | Payload::Int(_)
         | Payload::Float(_)

@@ -248,6 +248,7 @@ pub struct Types {
     pub async_generator_athrow: ObjRef,
     pub async_generator_wrapped_value: ObjRef,
     pub anext_awaitable: ObjRef,
+    pub mappingproxy: ObjRef,
     pub set: ObjRef,
     pub frozenset: ObjRef,
     pub bytearray: ObjRef,
@@ -354,6 +355,7 @@ impl Types {
             async_generator_athrow: t("async_generator_athrow", &object, na, false),
             async_generator_wrapped_value: t("async_generator_wrapped_value", &object, na, false),
             anext_awaitable: t("anext_awaitable", &object, na, false),
+            mappingproxy: t("mappingproxy", &object, BaseKind::NotInstantiable, false),
             set: t("set", &object, BaseKind::Set, true),
             frozenset: t("frozenset", &object, BaseKind::FrozenSet, true),
             bytearray: t("bytearray", &object, BaseKind::ByteArray, true),
@@ -413,6 +415,7 @@ impl Types {
         ];
         crate::objects::generator::install(&types);
         crate::objects::async_gen::install(&types);
+        crate::objects::frame::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);
         // The unhashable builtins say so in their dicts, where

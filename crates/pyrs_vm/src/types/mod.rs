@@ -15,6 +15,7 @@ pub mod generic_alias;
 pub mod hash;
 pub mod iterators;
 pub mod list_methods;
+pub mod mappingproxy;
 pub mod memoryview;
 pub mod namespace;
 pub mod numbers;
@@ -44,6 +45,7 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.list, list_methods::LIST_METHODS);
     add_methods(types, &types.tuple, list_methods::TUPLE_METHODS);
     add_methods(types, &types.dict, dict_methods::METHODS);
+    add_methods(types, &types.mappingproxy, mappingproxy::METHODS);
     for t in [&types.dict_keys, &types.dict_values, &types.dict_items] {
         add_methods(types, t, dict_methods::VIEW_METHODS);
     }
