@@ -8,9 +8,9 @@ mod binascii;
 mod codecs;
 mod collections;
 mod contextvars;
+mod errno;
 mod heapq;
 mod held;
-mod errno;
 mod imp;
 mod io;
 mod itertools;
@@ -20,6 +20,7 @@ mod native;
 pub mod posix;
 mod prelude;
 mod random;
+mod signal;
 mod sre;
 mod string;
 mod struct_;
@@ -114,5 +115,9 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_contextvars",
         init: contextvars::init,
+    },
+    ModuleDef {
+        name: "_signal",
+        init: signal::init,
     },
 ];

@@ -71,6 +71,11 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
             MethodDef::method("allocate", allocate_lock),
             MethodDef::method("_count", count),
             MethodDef::method("stack_size", stack_size),
+            MethodDef::method("start_new_thread", start_new_thread),
+            MethodDef::method("start_new", start_new_thread),
+            MethodDef::method("exit", exit_thread),
+            MethodDef::method("exit_thread", exit_thread),
+            MethodDef::method("_set_sentinel", allocate_lock),
         ],
     );
     Ok(())
@@ -87,6 +92,20 @@ fn get_ident(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn get_native_id(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(ident()))
+}
+
+/// The VM runs one thread until it has a GIL and thread states for more;
+/// CPython says this when it cannot create a thread, and `threading`
+/// imports as long as the name exists.
+fn start_new_thread(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.runtime_error("can't start new thread"))
+}
+
+/// `_thread.exit()`: SystemExit, which ends the (only) thread quietly.
+fn exit_thread(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(pyrs_vm::PyErr(
+        vm.new_exception(&vm.types().exc.system_exit, Vec::new()),
+    ))
 }
 
 fn count(_vm: &mut Vm, _args: Args) -> PyResult<Value> {

@@ -615,9 +615,11 @@ impl Vm {
     pub fn to_i64(&self, v: &Value, what: &str) -> PyResult<i64> {
         match as_int(v) {
             Some(IntRef::Small(i)) => Ok(i),
-            Some(IntRef::Big(_)) => {
-                Err(self.overflow_error(format!("Python int too large to convert to C long{what}")))
-            }
+            // An int subclass instance (an IntEnum member) holds even a
+            // small value in the big form.
+            Some(IntRef::Big(b)) => num_traits::ToPrimitive::to_i64(b).ok_or_else(|| {
+                self.overflow_error(format!("Python int too large to convert to C long{what}"))
+            }),
             None => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name(v)

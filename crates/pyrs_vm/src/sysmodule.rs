@@ -39,6 +39,8 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("_getframe", sys_getframe),
     MethodDef::method("exc_info", sys_exc_info),
     MethodDef::method("exception", sys_exception),
+    MethodDef::method("excepthook", sys_excepthook),
+    MethodDef::method("__excepthook__", sys_excepthook),
     MethodDef::method("getfilesystemencoding", sys_getfilesystemencoding),
     MethodDef::method("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
     MethodDef::method("getdefaultencoding", sys_getfilesystemencoding),
@@ -201,6 +203,33 @@ fn sys_intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("can't intern str subclass"));
     }
     Ok(crate::objects::code::intern_value(v))
+}
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception to
+/// sys.stderr as an uncaught one is printed.
+fn sys_excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = &args.args[1..];
+    if a.len() != 3 || !args.kwnames.is_empty() {
+        return Err(vm.type_error(format!("excepthook expected 3 arguments, got {}", a.len())));
+    }
+    let text = match &a[1] {
+        Value::Obj(e) if matches!(e.payload, Payload::Exception(_)) => {
+            if !matches!(a[2], Value::None) {
+                if let Payload::Exception(d) = &e.payload {
+                    drop(d.traceback.replace(a[2].clone()));
+                }
+            }
+            vm.format_exception(e)
+        }
+        other => {
+            let tn = vm.type_name(other);
+            format!("TypeError: print_exception(): Exception expected for value, {tn} found\n")
+        }
+    };
+    let stderr =
+        crate::protocol::dict::dict_get_str(&vm.interp.sys_dict, "stderr").unwrap_or(Value::None);
+    vm.write_to_file(&stderr, &text)?;
+    Ok(Value::None)
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: Args) -> PyResult<Value> {
