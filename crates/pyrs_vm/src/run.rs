@@ -71,10 +71,17 @@ fn load_main(
                 Ok(f) => f,
                 Err(e) => return Err(handle_uncaught(vm, e)),
             };
-            let Some((_, path)) = found else {
+            let Some((modname, path)) = found else {
                 eprintln!("{}: No module named {}", program_name(vm), m);
                 return Err(1);
             };
+            // runpy: relative imports in `-m pkg.mod` (and a package's
+            // __main__) resolve against the module's package.
+            let package = modname.rsplit_once('.').map_or("", |(p, _)| p).to_string();
+            if let Payload::Module(md) = &module.payload {
+                let v = vm.new_str(package);
+                dict_set_str_raw(vm.types(), &md.dict, "__package__", v);
+            }
             // runpy sets argv[0] to the module's file.
             let file = path.to_string_lossy().into_owned();
             if let Some(Value::Obj(argv)) = dict_get_str(&vm.interp.sys_dict, "argv") {

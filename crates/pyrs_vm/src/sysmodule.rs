@@ -85,6 +85,14 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("path_hooks", list(Vec::new()));
     set("path_importer_cache", Value::Obj(new_dict_raw(types)));
     set("pycache_prefix", Value::None);
+    // The running binary, as programs re-run themselves with it
+    // (subprocess, unittest's usage text, venv).
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_string))
+        .unwrap_or_default();
+    set("executable", s(&exe));
+    set("_base_executable", s(&exe));
     let implementation = ObjRef::new(&types.simple_namespace, Payload::Instance);
     {
         let ns = new_dict_raw(types);

@@ -230,7 +230,7 @@ impl Vm {
                     }
                 }
             }
-            cur = t.tb_next.clone();
+            cur = t.tb_next.cloned();
         }
         if repeats > RECURSIVE_CUTOFF {
             let n = repeats - RECURSIVE_CUTOFF;
@@ -322,10 +322,10 @@ impl Vm {
         };
         let mut tb = d.traceback.cloned();
         while let Some(Payload::Traceback(t)) = tb.payload() {
-            if matches!(t.tb_next, Value::None) {
+            if matches!(*t.tb_next.get(), Value::None) {
                 break;
             }
-            tb = t.tb_next.clone();
+            tb = t.tb_next.cloned();
         }
         let Some(Payload::Traceback(t)) = tb.payload() else {
             return None;

@@ -85,12 +85,16 @@ def warn_explicit(message, category, filename, lineno, module=None,
     key = (text, category, lineno)
     if registry.get(key):
         return
-    for action, msg, cat, mod, ln in filters:
+    # Like Python/_warnings.c, read the lists through the warnings module:
+    # catch_warnings rebinds warnings.filters to a copy.
+    w = _sys.modules.get('warnings')
+    active = getattr(w, 'filters', filters)
+    for action, msg, cat, mod, ln in active:
         if (_matches(msg, text) and issubclass(category, cat)
                 and _matches(mod, module) and (ln == 0 or lineno == ln)):
             break
     else:
-        action = _defaultaction
+        action = getattr(w, 'defaultaction', _defaultaction)
     if action == 'ignore':
         return
     if action == 'error':

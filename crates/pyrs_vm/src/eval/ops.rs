@@ -487,7 +487,7 @@ impl Vm {
         };
         let next = ed.traceback.cloned();
         let tb = TracebackData {
-            tb_next: next,
+            tb_next: crate::gil_cell::GilCell::new(next),
             tb_frame: frame,
             tb_lasti: (f.lasti * 2) as u32,
             tb_lineno: f.code.line_of(f.lasti),

@@ -259,17 +259,39 @@ impl Vm {
                 rest.len()
             )));
         }
-        match (&rest[0], rest.get(1)) {
+        let tb = rest.get(2).filter(|t| !matches!(t, Value::None)).cloned();
+        if let Some(tb) = &tb {
+            if !matches!(tb.payload(), Some(Payload::Traceback(_))) {
+                return Err(self.type_error(format!(
+                    "{name}() third argument must be a traceback object"
+                )));
+            }
+        }
+        let exc = match (&rest[0], rest.get(1)) {
             (t, Some(v)) if !matches!(v, Value::None) => {
                 if matches!(t.payload(), Some(Payload::Exception(_))) {
                     return Err(self.type_error("instance exception may not have a separate value"));
                 }
-                let inst = self.call(t, std::slice::from_ref(v))?;
-                self.make_exception(&inst)
+                // PyErr_NormalizeException: a value that already is an
+                // instance of the type is the exception itself.
+                let is_instance = matches!(v.payload(), Some(Payload::Exception(_)))
+                    && t.as_obj()
+                        .is_some_and(|ty| crate::vm::is_subtype(self.type_of(v), ty));
+                if is_instance {
+                    self.make_exception(v)
+                } else {
+                    let inst = self.call(t, std::slice::from_ref(v))?;
+                    self.make_exception(&inst)
+                }
             }
             (t, _) => self.make_exception(t),
+        };
+        if let (Ok(e), Some(tb)) = (&exc, tb) {
+            if let Payload::Exception(d) = &e.payload {
+                drop(d.traceback.replace(tb));
+            }
         }
-        .map_err(|e| {
+        exc.map_err(|e| {
             // A value that is no exception at all: throw()'s own wording.
             let t = &rest[0];
             let is_exc = match t.payload() {

@@ -6,7 +6,8 @@ use crate::value::Value;
 
 pub struct TracebackData {
     /// The next (inner) link, or None.
-    pub tb_next: Value,
+    /// Writable, as in CPython (unittest cuts its own frames off).
+    pub tb_next: crate::gil_cell::GilCell<Value>,
     pub tb_frame: ObjRef,
     /// Byte offset of the instruction that was running (`f_lasti` then).
     pub tb_lasti: u32,

@@ -367,7 +367,7 @@ impl Vm {
                 Value::Null => return Err(self.value_error("Cell is empty")),
                 x => Some(x.clone()),
             },
-            (Payload::Traceback(tb), "tb_next") => Some(tb.tb_next.clone()),
+            (Payload::Traceback(tb), "tb_next") => Some(tb.tb_next.cloned()),
             (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(tb.tb_frame.clone())),
             (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(tb.tb_lasti as i64)),
             (Payload::Traceback(tb), "tb_lineno") => {
@@ -504,6 +504,38 @@ impl Vm {
                         name,
                         t.name.get()
                     )));
+                }
+                Payload::Traceback(tb) if name == "tb_next" => {
+                    // tb_traceback_set_next: None or a traceback that does not
+                    // lead back to this one.
+                    let ok = match &value {
+                        Value::None => true,
+                        Value::Obj(n) if matches!(n.payload, Payload::Traceback(_)) => {
+                            let mut cur = value.clone();
+                            loop {
+                                match cur.payload() {
+                                    Some(Payload::Traceback(t)) => {
+                                        if cur.is(v) {
+                                            return Err(self.value_error("traceback loop detected"));
+                                        }
+                                        let next = t.tb_next.cloned();
+                                        cur = next;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            true
+                        }
+                        _ => false,
+                    };
+                    if !ok {
+                        return Err(self.type_error(format!(
+                            "expected traceback object or None, got '{}'",
+                            self.type_name(&value)
+                        )));
+                    }
+                    drop(tb.tb_next.replace(value));
+                    return Ok(());
                 }
                 Payload::Exception(e) => {
                     match name {

@@ -4,6 +4,7 @@
 //! for (sets, bytearrays, complex numbers, dict views). Reference: Objects/*.c.
 
 pub mod args;
+pub mod builtin_function;
 pub mod bytes;
 pub mod code;
 pub mod codecs;
@@ -46,6 +47,7 @@ pub fn install_methods(types: &Types) {
     add_methods(types, &types.tuple, list_methods::TUPLE_METHODS);
     add_methods(types, &types.dict, dict_methods::METHODS);
     add_methods(types, &types.mappingproxy, mappingproxy::METHODS);
+    add_methods(types, &types.builtin_function, builtin_function::METHODS);
     for t in [&types.dict_keys, &types.dict_values, &types.dict_items] {
         add_methods(types, t, dict_methods::VIEW_METHODS);
     }
