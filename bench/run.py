@@ -37,19 +37,29 @@ def real_cpython():
     return out.stdout.strip()
 
 
-def bench_env():
+# Start-up commands: (label, arguments). The .pyc cache is allowed here.
+STARTUP = [
+    ("startup -c pass", ["-c", "pass"]),
+    ("startup import json", ["-c", "import json"]),
+]
+
+
+def bench_env(write_bytecode=False):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    if not write_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 
 def time_one(binary, program, timeout):
-    """(seconds, stdout, error message or None) for one run."""
+    """(seconds, stdout, error message or None) for one run. `program` is a
+    file in bench/programs or a list of arguments (start-up commands)."""
+    argv = [binary] + (program if isinstance(program, list) else [program])
     start = time.perf_counter()
     try:
         proc = subprocess.run(
-            [binary, program], cwd=PROGRAMS, env=bench_env(),
+            argv, cwd=PROGRAMS, env=bench_env(isinstance(program, list)),
             stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout,
         )
     except subprocess.TimeoutExpired:
@@ -116,6 +126,17 @@ def main():
         ratio = p_time / c_time
         ratios.append(ratio)
         print(f"{label:<22} {c_time:>10.3f} {p_time:>10.3f} {ratio:>13.2f}")
+    if not args.select:
+        for label, argv in STARTUP:
+            runs = max(args.runs, 10)
+            best_of(cpython, argv, 1, args.timeout)  # warm-up: writes caches
+            best_of(args.pyrs, argv, 1, args.timeout)
+            c_time, _, c_err = best_of(cpython, argv, runs, args.timeout)
+            p_time, _, p_err = best_of(args.pyrs, argv, runs, args.timeout)
+            if c_err or p_err:
+                print(f"{label:<22} {'failed':>10}   {c_err or p_err}")
+                continue
+            print(f"{label:<22} {c_time:>10.3f} {p_time:>10.3f} {p_time / c_time:>13.2f}  (not in the mean)")
     print("-" * len(header))
     if ratios:
         geomean = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
