@@ -30,6 +30,12 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("id", builtin_id),
     MethodDef::method("iter", builtin_iter),
     MethodDef::method("next", builtin_next),
+    MethodDef::method("aiter", |vm, a| {
+        crate::objects::async_gen::builtin_aiter(vm, fargs(&a))
+    }),
+    MethodDef::method("anext", |vm, a| {
+        crate::objects::async_gen::builtin_anext(vm, fargs(&a))
+    }),
     MethodDef::method("getattr", builtin_getattr),
     MethodDef::method("setattr", builtin_setattr),
     MethodDef::method("hasattr", builtin_hasattr),

@@ -158,7 +158,8 @@ impl Vm {
         let stacksize = code.stacksize;
         match self.frame_pool.pop() {
             Some(mut f) => {
-                f.fast.resize(nlocals, Value::Null);
+                // (`resize` would clone a Null per slot; this writes them.)
+                f.fast.extend((0..nlocals).map(|_| Value::Null));
                 f.stack.reserve(stacksize);
                 f.code = code;
                 f.code_obj = code_obj;
@@ -270,7 +271,8 @@ impl Vm {
         let has_varkw = co.co_flags & CO_VARKEYWORDS != 0;
         let varargs_ix = argcount + kwonly;
         let varkw_ix = varargs_ix + has_varargs as usize;
-        let qualname = f.qualname.get().as_str().unwrap_or("?").to_string();
+        // Only error messages need the name; read it then, not on every call.
+        let qualname = || f.qualname.get().as_str().unwrap_or("?").to_string();
         let pos = args.pos();
 
         let kwdict = if has_varkw {
@@ -291,18 +293,18 @@ impl Vm {
         }
 
         let mut posonly_as_kw: Vec<&str> = Vec::new();
-        for (name, value) in args.kwargs() {
-            let found = code.arg_names[..argcount + kwonly]
+        for (key, value) in args.kwnames.iter().zip(&args.args[pos.len()..]) {
+            let name = key.as_str().unwrap_or("");
+            let found = code.localsplusnames[posonly..argcount + kwonly]
                 .iter()
-                .enumerate()
-                .skip(posonly)
-                .find(|(_, n)| &***n == name)
-                .map(|(i, _)| i);
+                .position(|n| same_name(n, key))
+                .map(|i| i + posonly);
             match found {
                 Some(i) => {
                     if !fast[i].is_null() {
                         return Err(self.type_error(format!(
-                            "{qualname}() got multiple values for argument '{name}'"
+                            "{}() got multiple values for argument '{name}'",
+                            qualname()
                         )));
                     }
                     fast[i] = value.clone();
@@ -317,7 +319,8 @@ impl Vm {
                             posonly_as_kw.push(name);
                         } else {
                             return Err(self.type_error(format!(
-                                "{qualname}() got an unexpected keyword argument '{name}'"
+                                "{}() got an unexpected keyword argument '{name}'",
+                                qualname()
                             )));
                         }
                     }
@@ -326,7 +329,8 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
-                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qualname(),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -347,7 +351,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&qualname, "positional", &missing));
+                return Err(self.missing_args(&qualname(), "positional", &missing));
             }
         }
         if kwonly > 0 {
@@ -369,7 +373,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&qualname, "keyword-only", &missing));
+                return Err(self.missing_args(&qualname(), "keyword-only", &missing));
             }
         }
         Ok(())
@@ -446,5 +450,21 @@ impl Vm {
             )
         };
         self.type_error(format!("{qualname}() takes {takes} but {given_s}"))
+    }
+}
+
+/// Whether keyword `key` names parameter `param` (both str objects): the
+/// same object (a name the compiler shared), else equal cached hashes and
+/// text, so a mismatch rarely compares bytes.
+#[inline]
+fn same_name(param: &Value, key: &Value) -> bool {
+    if param.is(key) {
+        return true;
+    }
+    match (param.payload(), key.payload()) {
+        (Some(Payload::Str(a)), Some(Payload::Str(b))) => {
+            a.hash() == b.hash() && a.as_str() == b.as_str()
+        }
+        _ => false,
     }
 }

@@ -19,6 +19,7 @@ pub mod pyc_cache;
 pub mod run;
 pub mod runtime;
 pub mod suggestions;
+pub mod sys_hooks;
 pub mod sys_info;
 pub mod sysmodule;
 pub mod traceback_print;

@@ -32,6 +32,8 @@ pub struct PyObject {
 pub(crate) const UNTRACKED: u32 = u32::MAX;
 /// Weak references to this object exist (look in the weakref table on free).
 pub(crate) const FLAG_WEAKREFS: u32 = 1;
+/// Its finalizer (`__del__`, a generator's close) ran or is queued; never twice (PEP 442).
+pub(crate) const FLAG_FINALIZED: u32 = 2;
 
 /// What a heap object is, at the level of Rust data. An instance of a Python
 /// subclass carries the payload of its builtin base (a `list` subclass has a
@@ -68,6 +70,8 @@ pub enum Payload {
     Singleton(&'static str),
     /// A generator, coroutine or async generator with its suspended frame.
     Generator(Box<objects::generator::GenData>),
+    /// An async generator's awaitables and wrapped values (objects/async_gen.rs).
+    AsyncGen(Box<objects::async_gen::AgObject>),
     /// A weak reference or weak proxy.
     WeakRef(Box<crate::modules::weakref::WeakRefData>),
     /// `set` and `frozenset` (the type tells which).
@@ -195,6 +199,16 @@ impl ObjRef {
         r
     }
 
+    /// Bring back an object whose count reached zero (to run its finalizer):
+    /// the returned reference is its one count.
+    ///
+    /// # Safety
+    /// `obj` must be live with a count of zero, not yet freed.
+    pub(crate) unsafe fn resurrect(obj: &PyObject) -> ObjRef {
+        obj.ob_refcnt.set(1);
+        ObjRef(NonNull::from(obj))
+    }
+
     pub(crate) fn as_ptr(&self) -> *const PyObject {
         self.0.as_ptr()
     }
@@ -281,6 +295,14 @@ unsafe fn dealloc(ptr: NonNull<PyObject>) {
 
 /// Free one object whose count reached zero.
 unsafe fn free(ptr: NonNull<PyObject>) {
+    {
+        // SAFETY: the object is live until the box below is dropped.
+        let obj = unsafe { ptr.as_ref() };
+        if crate::runtime::finalize::needs_finalizer(obj) && crate::runtime::finalize::schedule(obj)
+        {
+            return;
+        }
+    }
     // SAFETY: the caller owns the last reference; the box came from `new`.
     let boxed = unsafe { Box::from_raw(ptr.as_ptr()) };
     if boxed.gc_index.get() != UNTRACKED {

@@ -36,7 +36,7 @@ fn run_on_this_thread(config: Config, main: MainSource) -> i32 {
     let interp = Interp::new(config);
     let mut vm = Vm::new(interp, STACK_SIZE);
     let status = run_source(&mut vm, main);
-    vm.run_pending_callbacks();
+    vm.finalize_at_exit();
     vm.flush_stdout();
     status
 }

@@ -35,6 +35,17 @@ pub struct Vm {
     /// Containers whose repr is being computed (CPython's Py_ReprEnter), so a
     /// container that holds itself prints as `[...]`.
     pub(crate) repr_stack: Vec<usize>,
+    /// `sys.set_asyncgen_hooks`: called at an async generator's first
+    /// iteration, and kept for its finalization.
+    pub asyncgen_firstiter: Value,
+    pub asyncgen_finalizer: Value,
+    /// `sys.settrace` / `sys.setprofile` functions (None: off).
+    pub tracefunc: Value,
+    pub profilefunc: Value,
+    /// A hook is set and none is running: the eval loop calls eval/trace.rs.
+    pub use_tracing: bool,
+    /// Hooks running now (no events are reported from inside a hook).
+    pub trace_depth: usize,
 }
 
 impl Vm {
@@ -53,6 +64,12 @@ impl Vm {
             frame_pool: Vec::new(),
             stack_limit,
             repr_stack: Vec::new(),
+            asyncgen_firstiter: Value::None,
+            asyncgen_finalizer: Value::None,
+            tracefunc: Value::None,
+            profilefunc: Value::None,
+            use_tracing: false,
+            trace_depth: 0,
         }
     }
 

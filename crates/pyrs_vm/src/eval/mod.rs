@@ -8,6 +8,7 @@
 
 mod ops;
 mod pattern;
+pub mod trace;
 mod with_ops;
 
 use crate::error::{PyErr, PyResult};
@@ -30,6 +31,13 @@ pub enum Exit {
     /// A generator frame yielded; it is still on top of the frame stack for
     /// the generator to take back.
     Yield(Value),
+}
+
+/// How one copy of the loop stopped (`eval_frames`).
+enum Step {
+    Done(Exit),
+    /// Tracing was turned on or off: continue in the other copy.
+    Switch,
 }
 
 /// How an error reached the unwinder.
@@ -56,7 +64,11 @@ impl Vm {
         if crate::runtime::gc::COLLECTION_DUE.load(std::sync::atomic::Ordering::Relaxed) {
             crate::runtime::gc::collect();
         }
+        // Finalizers before weakref callbacks: CPython runs `__del__` before
+        // it clears an object's weak references.
+        self.run_finalizers();
         self.run_pending_callbacks();
+        self.run_finalizers();
     }
 
     /// Push `frame` as an entry frame and run until it returns.
@@ -104,6 +116,25 @@ impl Vm {
     /// current instruction (`generator.throw()`).
     pub(crate) fn eval_loop_from(&mut self, throw: Option<PyErr>) -> PyResult<Exit> {
         let mut pending = throw;
+        loop {
+            let step = if self.use_tracing {
+                self.eval_frames::<true>(&mut pending)?
+            } else {
+                self.eval_frames::<false>(&mut pending)?
+            };
+            match step {
+                Step::Done(exit) => return Ok(exit),
+                Step::Switch => {}
+            }
+        }
+    }
+
+    /// The loop itself, compiled twice: with TRACING the hooks of
+    /// eval/trace.rs are called at each instruction, without it there is no
+    /// check at all. A copy hands over to the other (`Step::Switch`) at a
+    /// frame switch, or after a call, when `use_tracing` no longer matches;
+    /// the top frame's `pc` is then where to go on.
+    fn eval_frames<const TRACING: bool>(&mut self, pending: &mut Option<PyErr>) -> PyResult<Step> {
         'frames: loop {
             let fp = self.top_frame_ptr();
             if fp.is_null() {
@@ -117,8 +148,22 @@ impl Vm {
             // the stack, which outlives every use of `code` in this iteration.
             let code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
             let instrs = &code.instrs[..];
+            // Hooks are consulted only while set: read once per frame switch,
+            // and again after anything that may have set or cleared them.
+            if self.use_tracing != TRACING {
+                return Ok(Step::Switch);
+            }
             let (err, how): (PyErr, Raised) = if let Some(e) = pending.take() {
-                (e, Raised::Propagated)
+                if TRACING {
+                    // `throw()` into a generator enters its frame ("call").
+                    let e = match self.trace_resume_for_throw(f) {
+                        Ok(()) => e,
+                        Err(e2) => e2,
+                    };
+                    (e, Raised::Propagated)
+                } else {
+                    (e, Raised::Propagated)
+                }
             } else {
                 'error: {
                     macro_rules! tri {
@@ -126,6 +171,16 @@ impl Vm {
                             match $e {
                                 Ok(v) => v,
                                 Err(e) => break 'error (e, Raised::Here),
+                            }
+                        };
+                    }
+                    // A statement that drops references (`del x`, `x = y`) may
+                    // have queued finalizers; run them before the next
+                    // statement, where CPython programs see `__del__` run.
+                    macro_rules! breaker {
+                        () => {
+                            if EVAL_BREAKER.load(std::sync::atomic::Ordering::Relaxed) {
+                                self.handle_eval_breaker();
                             }
                         };
                     }
@@ -141,6 +196,11 @@ impl Vm {
                                 Raised::Here,
                             );
                         };
+                        if TRACING {
+                            let prev = f.lasti;
+                            f.lasti = pc;
+                            tri!(self.trace_instruction(f, prev, pc));
+                        }
                         f.lasti = pc;
                         pc += 1;
                         let arg = instr.arg;
@@ -168,6 +228,7 @@ impl Vm {
                                 }
                                 let old = std::mem::replace(&mut f.fast[arg as usize], Value::Null);
                                 drop(old);
+                                breaker!();
                             }
                             Opcode::LOAD_CONST => {
                                 let v = code.consts[arg as usize].clone();
@@ -284,6 +345,7 @@ impl Vm {
                                 let k = f.pop();
                                 let c = f.pop();
                                 tri!(self.delitem(&c, &k));
+                                breaker!();
                             }
                             Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
                                 pc = arg as usize;
@@ -371,6 +433,7 @@ impl Vm {
                                 let name = code.names[arg as usize].clone();
                                 let g = f.globals.clone();
                                 tri!(self.dict_set(&g, name, v));
+                                breaker!();
                             }
                             Opcode::DELETE_GLOBAL => {
                                 let name = code.names[arg as usize].clone();
@@ -378,6 +441,7 @@ impl Vm {
                                 if tri!(self.dict_del(&g, &name)).is_none() {
                                     break 'error (self.name_not_defined(&name), Raised::Here);
                                 }
+                                breaker!();
                             }
                             Opcode::LOAD_NAME => {
                                 let name = code.names[arg as usize].clone();
@@ -388,10 +452,12 @@ impl Vm {
                                 let v = f.pop();
                                 let name = code.names[arg as usize].clone();
                                 tri!(self.store_name(f, name, v));
+                                breaker!();
                             }
                             Opcode::DELETE_NAME => {
                                 let name = code.names[arg as usize].clone();
                                 tri!(self.delete_name(f, &name));
+                                breaker!();
                             }
                             Opcode::LOAD_ATTR => {
                                 let o = f.pop();
@@ -406,11 +472,13 @@ impl Vm {
                                 let name = code.co.co_names[arg as usize].clone();
                                 tri!(self.setattr(&o, &name, v));
                                 pc += 4;
+                                breaker!();
                             }
                             Opcode::DELETE_ATTR => {
                                 let o = f.pop();
                                 let name = code.co.co_names[arg as usize].clone();
                                 tri!(self.delattr(&o, &name));
+                                breaker!();
                             }
                             Opcode::LOAD_METHOD => {
                                 let o = f.pop();
@@ -489,10 +557,28 @@ impl Vm {
                                     args: &f.stack[args_ix..],
                                     kwnames: kwn,
                                 };
-                                let r = self.call_args(&callable, args);
+                                let r = if TRACING {
+                                    let argv = args.args.to_vec();
+                                    self.call_profiled(
+                                        f,
+                                        &callable,
+                                        Args {
+                                            args: &argv,
+                                            kwnames: kwn,
+                                        },
+                                    )
+                                } else {
+                                    self.call_args(&callable, args)
+                                };
                                 f.stack.truncate(base);
                                 let r = tri!(r);
                                 f.push(r);
+                                if self.use_tracing != TRACING {
+                                    // The call set or cleared a hook
+                                    // (sys.settrace): go on in the other copy.
+                                    f.pc = pc;
+                                    return Ok(Step::Switch);
+                                }
                             }
                             Opcode::CALL_FUNCTION_EX => {
                                 let kwargs = if arg & 1 != 0 { Some(f.pop()) } else { None };
@@ -505,6 +591,9 @@ impl Vm {
                             }
                             Opcode::RETURN_VALUE => {
                                 let rv = f.pop();
+                                if TRACING {
+                                    tri!(self.trace_return(f, &rv));
+                                }
                                 let Some(mut done) = self.frames.pop() else {
                                     return Err(self.system_error("return without a frame"));
                                 };
@@ -512,11 +601,11 @@ impl Vm {
                                 self.finish_frame_object(&mut done);
                                 self.release_frame(done);
                                 if entry {
-                                    return Ok(Exit::Return(rv));
+                                    return Ok(Step::Done(Exit::Return(rv)));
                                 }
                                 match self.frames.last_mut() {
                                     Some(caller) => caller.push(rv),
-                                    None => return Ok(Exit::Return(rv)),
+                                    None => return Ok(Step::Done(Exit::Return(rv))),
                                 }
                                 continue 'frames;
                             }
@@ -530,16 +619,19 @@ impl Vm {
                                 let entry = frame.is_entry;
                                 let gen = self.new_generator(frame);
                                 if entry {
-                                    return Ok(Exit::Return(gen));
+                                    return Ok(Step::Done(Exit::Return(gen)));
                                 }
                                 match self.frames.last_mut() {
                                     Some(caller) => caller.push(gen),
-                                    None => return Ok(Exit::Return(gen)),
+                                    None => return Ok(Step::Done(Exit::Return(gen))),
                                 }
                                 continue 'frames;
                             }
                             Opcode::YIELD_VALUE => {
                                 let v = f.pop();
+                                if TRACING {
+                                    tri!(self.trace_return(f, &v));
+                                }
                                 f.pc = pc;
                                 if !f.is_entry {
                                     break 'error (
@@ -549,7 +641,7 @@ impl Vm {
                                         Raised::Here,
                                     );
                                 }
-                                return Ok(Exit::Yield(v));
+                                return Ok(Step::Done(Exit::Yield(v)));
                             }
                             Opcode::SEND => {
                                 let v = f.pop();
@@ -613,8 +705,48 @@ impl Vm {
                             }
                             Opcode::GET_AWAITABLE => {
                                 let v = f.pop();
-                                let it = tri!(self.get_awaitable(&v));
+                                let it = tri!(self.get_awaitable_op(&v, arg));
                                 f.push(it);
+                            }
+                            Opcode::ASYNC_GEN_WRAP => {
+                                let v = f.pop();
+                                f.push(self.async_gen_wrap(v));
+                            }
+                            Opcode::GET_AITER => {
+                                let v = f.pop();
+                                let it = tri!(self.get_aiter(&v));
+                                f.push(it);
+                            }
+                            Opcode::GET_ANEXT => {
+                                let it = f.top().clone();
+                                let aw = tri!(self.get_anext(&it));
+                                f.push(aw);
+                            }
+                            Opcode::END_ASYNC_FOR => {
+                                let exc = f.pop();
+                                if self.is_stop_async_iteration(&exc) {
+                                    drop(f.pop());
+                                } else {
+                                    match exc {
+                                        Value::Obj(o) => {
+                                            break 'error (PyErr(o), Raised::Reraise(None))
+                                        }
+                                        _ => {
+                                            break 'error (
+                                                self.system_error(
+                                                    "END_ASYNC_FOR of a non-exception",
+                                                ),
+                                                Raised::Here,
+                                            )
+                                        }
+                                    }
+                                }
+                            }
+                            Opcode::BEFORE_ASYNC_WITH => {
+                                let mgr = f.pop();
+                                let (exit, res) = tri!(self.before_async_with(&mgr));
+                                f.push(exit);
+                                f.push(res);
                             }
                             Opcode::BUILD_TUPLE => {
                                 let items = f.pop_n(arg as usize);
@@ -793,6 +925,7 @@ impl Vm {
                                         Raised::Here,
                                     );
                                 }
+                                breaker!();
                             }
                             Opcode::RAISE_VARARGS => {
                                 let (e, how) = self.do_raise(f, arg);
@@ -953,6 +1086,7 @@ impl Vm {
             // Unwinding: find a handler in this frame, else pop it and let the
             // caller handle the error at its CALL.
             let mut how = how;
+            let mut err = err;
             loop {
                 let fp = self.top_frame_ptr();
                 // SAFETY: as above; the frame is on the stack until popped here.
@@ -964,6 +1098,9 @@ impl Vm {
                     Raised::Reraise(r) => r,
                     _ => {
                         self.add_traceback(f, &err);
+                        if self.use_tracing {
+                            err = self.trace_exception(f, err);
+                        }
                         None
                     }
                 };
@@ -991,6 +1128,10 @@ impl Vm {
                     return Err(err);
                 };
                 let entry = done.is_entry;
+                if self.use_tracing {
+                    // Leaving by an exception: "return" with None.
+                    let _ = self.trace_return(&mut done, &Value::None);
+                }
                 self.finish_frame_object(&mut done);
                 self.release_frame(done);
                 if entry || self.frames.is_empty() {

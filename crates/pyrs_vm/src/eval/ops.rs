@@ -480,7 +480,7 @@ impl Vm {
     }
 
     /// PyTraceBack_Here: prepend a link for frame `f` at its current instruction.
-    pub(super) fn add_traceback(&mut self, f: &mut Frame, err: &PyErr) {
+    pub(crate) fn add_traceback(&mut self, f: &mut Frame, err: &PyErr) {
         let frame = self.frame_object(f);
         let Payload::Exception(ed) = &err.0.payload else {
             return;

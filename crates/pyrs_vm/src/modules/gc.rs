@@ -118,8 +118,15 @@ fn gc_get_objects(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 impl Vm {
     /// A full collection, then the weakref callbacks it made due.
     pub fn collect_garbage(&mut self) -> PyResult<usize> {
-        let n = gc::collect();
+        let mut n = gc::collect();
+        if crate::runtime::finalize::pending() {
+            // The collection found finalizers to run first (PEP 442): run
+            // them, then collect what they left unreachable.
+            self.run_finalizers();
+            n = gc::collect();
+        }
         self.run_pending_callbacks();
+        self.run_finalizers();
         Ok(n)
     }
 }

@@ -3,6 +3,7 @@
 //! modules after `sys.modules` (CPython's BuiltinImporter and
 //! `sys.builtin_module_names`). Each module is made on first import.
 
+pub mod ast;
 pub mod gc;
 pub mod marshal;
 pub mod opcode;
@@ -40,6 +41,10 @@ pub const BUILTIN_MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_opcode",
         init: opcode::init,
+    },
+    ModuleDef {
+        name: "_ast",
+        init: ast::init,
     },
 ];
 

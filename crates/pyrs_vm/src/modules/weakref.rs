@@ -195,6 +195,19 @@ impl Vm {
 
     /// `PyErr_WriteUnraisable`: "Exception ignored in: ..." and the traceback.
     pub fn write_unraisable(&mut self, e: &crate::error::PyErr, obj: &Value) {
+        // An exception raised by Rust code has no traceback yet: it gets the
+        // running frame's, as CPython's PyErr_WriteUnraisable gives it.
+        let no_tb = matches!(&e.0.payload, Payload::Exception(d) if matches!(d.traceback.get(), Value::None));
+        if no_tb {
+            if let Some(fp) = self
+                .frames
+                .last_mut()
+                .map(|f| &mut **f as *mut crate::frame::Frame)
+            {
+                // SAFETY: the frame is boxed on the frame stack for this call.
+                self.add_traceback(unsafe { &mut *fp }, e);
+            }
+        }
         let what = self
             .repr_string(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());

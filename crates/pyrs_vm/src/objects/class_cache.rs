@@ -43,6 +43,15 @@ pub struct ClassCache {
     /// after making it; a class body's own does not count, as in CPython):
     /// `object.__new__` refuses to instantiate it. Kept across epochs.
     pub abstract_: bool,
+    /// Some class in the MRO defines `__del__`, as of epoch `del_epoch`
+    /// (kept apart: deallocation asks without a `Vm`, runtime/finalize.rs).
+    pub del_epoch: u64,
+    pub has_del: bool,
+}
+
+/// The epoch summaries are valid in.
+pub fn current_epoch() -> u64 {
+    EPOCH.with(Cell::get)
 }
 
 impl Vm {
@@ -77,6 +86,8 @@ impl Vm {
             object_new: is_object("__new__"),
             object_init: is_object("__init__"),
             abstract_: c.abstract_,
+            del_epoch: c.del_epoch,
+            has_del: c.has_del,
         };
         *t.cache.get_mut() = c;
         c

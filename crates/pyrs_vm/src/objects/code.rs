@@ -60,6 +60,44 @@ pub fn str_obj(types: &Types, s: &str) -> Value {
     Value::Obj(ObjRef::new(&types.str_, Payload::Str(PyStr::new(s))))
 }
 
+thread_local! {
+    /// Interned strs (`sys.intern`'s table): the first str object seen with
+    /// each value. Entries live as long as the thread (CPython 3.11 lets
+    /// them die).
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `sys.intern(v)` for an exact str `v`.
+pub fn intern_value(v: &Value) -> Value {
+    let Some(text) = v.as_str() else {
+        return v.clone();
+    };
+    INTERNED.with(|t| {
+        t.borrow_mut()
+            .entry(text.into())
+            .or_insert_with(|| v.clone())
+            .clone()
+    })
+}
+
+/// The interned str object for `s`. Code objects intern their names and
+/// identifier-like constants, as CPython does, so a keyword argument's
+/// name is usually the very object naming the parameter.
+pub fn intern(types: &Types, s: &str) -> Value {
+    if let Some(v) = INTERNED.with(|t| t.borrow().get(s).cloned()) {
+        return v;
+    }
+    let v = str_obj(types, s);
+    INTERNED.with(|t| t.borrow_mut().insert(s.into(), v.clone()));
+    v
+}
+
+/// CPython's `all_name_chars`: constants made only of these are interned.
+fn all_name_chars(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// Where a code object's constants come from: CPython's compiler builds a
 /// frozenset constant from the items (in source order), while marshal builds
 /// it from the stored items (sorted, in 3.11); iteration orders can differ.
@@ -88,6 +126,7 @@ fn const_to_value_from(types: &Types, c: &Const, origin: Origin) -> Result<Value
         Const::Complex { real, imag } => {
             Value::Obj(ObjRef::new(&types.complex, Payload::Complex(*real, *imag)))
         }
+        Const::Str(s) if all_name_chars(s) => intern(types, s),
         Const::Str(s) => str_obj(types, s),
         Const::Bytes(b) => Value::Obj(ObjRef::new(&types.bytes, Payload::Bytes(b.to_vec().into()))),
         Const::Tuple(items) => {
@@ -155,11 +194,11 @@ impl Code {
             .map(|c| const_to_value_from(types, c, origin))
             .collect();
         let consts = consts?;
-        let names: Vec<Value> = co.co_names.iter().map(|n| str_obj(types, n)).collect();
+        let names: Vec<Value> = co.co_names.iter().map(|n| intern(types, n)).collect();
         let localsplusnames: Vec<Value> = co
             .co_localsplusnames
             .iter()
-            .map(|n| str_obj(types, n))
+            .map(|n| intern(types, n))
             .collect();
         if co.co_localspluskinds.len() != co.co_localsplusnames.len() {
             return Err("co_localspluskinds and co_localsplusnames differ in length".into());

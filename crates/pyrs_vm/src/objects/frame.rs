@@ -29,6 +29,10 @@ pub struct FrameObject {
     pub f_back: GilCell<Value>,
     /// The fast locals, taken from the frame when it finished.
     pub dead_fast: GilCell<Vec<Value>>,
+    /// The local trace function (set by the "call" event's result or by
+    /// assignment) and whether it gets "line" events.
+    pub f_trace: GilCell<Value>,
+    pub f_trace_lines: Cell<bool>,
 }
 
 impl FrameObject {
@@ -57,6 +61,8 @@ impl Vm {
                 f_lasti: GilCell::new((f.lasti * 2) as u32),
                 f_back: GilCell::new(Value::None),
                 dead_fast: GilCell::new(Vec::new()),
+                f_trace: GilCell::new(Value::None),
+                f_trace_lines: Cell::new(true),
             })),
         );
         f.frame_obj = Some(fo.clone());

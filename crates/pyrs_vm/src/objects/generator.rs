@@ -21,6 +21,17 @@ pub enum GenKind {
     AsyncGenerator,
 }
 
+impl GenKind {
+    /// How CPython's messages name the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
 pub struct GenData {
     pub kind: GenKind,
     /// The suspended frame; `None` while it runs (it is on the frame stack)
@@ -33,6 +44,14 @@ pub struct GenData {
     /// The exception the generator was handling when it last yielded.
     pub exc_state: GilCell<Value>,
     pub code: ObjRef,
+    /// Async generators only: an `asend`/`athrow` awaitable is driving it
+    /// (CPython's `ag_running_async`, what `ag_running` reports).
+    pub ag_running_async: GilCell<bool>,
+    /// Async generators only: `aclose()` ran or it finished.
+    pub ag_closed: GilCell<bool>,
+    pub ag_hooks_inited: GilCell<bool>,
+    /// The `sys.set_asyncgen_hooks` finalizer in force at its first iteration.
+    pub ag_finalizer: GilCell<Value>,
     pub name: Value,
     pub qualname: Value,
 }
@@ -121,7 +140,7 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The delegate of a generator suspended in `yield from`/`await` (CPython's
 /// `_PyGen_yf`): the frame stopped at a YIELD_VALUE followed by `RESUME 2+`,
 /// with the sub-iterator on top of its stack.
-fn delegate(g: &GenData) -> Option<Value> {
+pub(crate) fn delegate(g: &GenData) -> Option<Value> {
     let frame = g.frame.get().as_ref()?;
     if !*g.started.get() {
         return None;
@@ -133,7 +152,7 @@ fn delegate(g: &GenData) -> Option<Value> {
     frame.stack.last().cloned()
 }
 
-fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = gen_data(vm, &args.args[0])?;
     if g.frame.get().is_none() || !*g.started.get() {
         // Never started or already finished: nothing to unwind.
@@ -143,7 +162,9 @@ fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let exit = PyErr(vm.new_exception(&vm.types().exc.generator_exit, vec![]));
     match vm.gen_throw(&args.args[0], exit, true) {
-        Ok(GenResult::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(GenResult::Yield(_)) => {
+            Err(vm.runtime_error(format!("{} ignored GeneratorExit", g.kind.name())))
+        }
         Ok(GenResult::Return(_)) => Ok(Value::None),
         Err(e)
             if vm.err_matches(&e, &vm.types().exc.generator_exit)
@@ -197,6 +218,10 @@ impl Vm {
             started: GilCell::new(false),
             finished: GilCell::new(false),
             exc_state: GilCell::new(Value::None),
+            ag_running_async: GilCell::new(false),
+            ag_closed: GilCell::new(false),
+            ag_hooks_inited: GilCell::new(false),
+            ag_finalizer: GilCell::new(Value::None),
             name,
             qualname,
         };
@@ -213,11 +238,7 @@ impl Vm {
     ) -> PyResult<GenResult> {
         let g = gen_data(self, gen)?;
         if *g.running.get() {
-            let what = if g.kind == GenKind::Coroutine {
-                "coroutine"
-            } else {
-                "generator"
-            };
+            let what = g.kind.name();
             return Err(self.value_error(format!("{what} already executing")));
         }
         if g.frame.get().is_none() {
@@ -230,11 +251,7 @@ impl Vm {
             return Ok(GenResult::Return(Value::None));
         }
         if throw.is_none() && !*g.started.get() && !matches!(value, Value::None) {
-            let what = if g.kind == GenKind::Coroutine {
-                "coroutine"
-            } else {
-                "generator"
-            };
+            let what = g.kind.name();
             return Err(self.type_error(format!(
                 "can't send non-None value to a just-started {what}"
             )));
@@ -295,12 +312,19 @@ impl Vm {
                 *g.finished.get_mut() = true;
                 // PEP 479: a StopIteration escaping a generator is a bug in it.
                 if self.err_matches(&e, &self.types().exc.stop_iteration) {
-                    let what = if g.kind == GenKind::Coroutine {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    };
+                    let what = g.kind.name();
                     let re = self.runtime_error(format!("{what} raised StopIteration"));
+                    if let Payload::Exception(d) = &re.0.payload {
+                        drop(d.cause.replace(Value::Obj(e.0.clone())));
+                        drop(d.context.replace(Value::Obj(e.0.clone())));
+                        *d.suppress_context.get_mut() = true;
+                    }
+                    return Err(re);
+                }
+                if g.kind == GenKind::AsyncGenerator
+                    && self.err_matches(&e, &self.types().exc.stop_async_iteration)
+                {
+                    let re = self.runtime_error("async generator raised StopAsyncIteration");
                     if let Payload::Exception(d) = &re.0.payload {
                         drop(d.cause.replace(Value::Obj(e.0.clone())));
                         drop(d.context.replace(Value::Obj(e.0.clone())));

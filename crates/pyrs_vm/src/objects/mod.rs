@@ -1,6 +1,7 @@
 //! One module per builtin object kind: its payload data and the Rust functions
 //! behind its methods.
 
+pub mod async_gen;
 pub mod class;
 pub mod class_cache;
 pub mod code;

@@ -516,7 +516,8 @@ fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = arg_type(vm, this(vm, &args)?, "type.__subclasses__")?;
     if args.pos().len() > 1 {
         return Err(vm.type_error(format!(
-            "type.__subclasses__() takes no arguments ({} given)",
+            "{}.__subclasses__() takes no arguments ({} given)",
+            cls.payload_type().name.get(),
             args.pos().len() - 1
         )));
     }

@@ -365,6 +365,9 @@ impl Vm {
             (Payload::Frame(f), "f_back") => Some(self.frame_back(f)),
             (Payload::Frame(f), "f_locals") => Some(self.frame_locals(f)?),
             (Payload::Frame(f), "f_lasti") => Some(Value::Int(self.frame_lasti(f) as i64)),
+            (Payload::Frame(f), "f_trace") => Some(f.f_trace.get().clone()),
+            (Payload::Frame(f), "f_trace_lines") => Some(Value::Bool(f.f_trace_lines.get())),
+            (Payload::Frame(_), "f_trace_opcodes") => Some(Value::Bool(false)),
             (Payload::Frame(f), "f_lineno") => {
                 let lasti = self.frame_lasti(f);
                 let line = match &f.f_code.payload {
@@ -374,8 +377,12 @@ impl Vm {
                 Some(line.map_or(Value::None, |l| Value::Int(l as i64)))
             }
             (Payload::Code(c), _) => self.code_attr(c, name),
-            (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+            (Payload::Generator(g), "gi_running" | "cr_running") => {
                 Some(Value::Bool(*g.running.get()))
+            }
+            (Payload::Generator(g), "ag_running") => Some(Value::Bool(*g.ag_running_async.get())),
+            (Payload::Generator(g), "gi_yieldfrom" | "cr_await" | "ag_await") => {
+                Some(crate::objects::generator::delegate(g).unwrap_or(Value::None))
             }
             (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => {
                 Some(Value::Obj(g.code.clone()))
@@ -452,6 +459,17 @@ impl Vm {
                 }
                 Payload::Type(t) if t.heap_type => {
                     crate::protocol::dict::dict_set_str_raw(self.types(), &t.dict, name, value);
+                    return Ok(());
+                }
+                Payload::Frame(fr) if name == "f_trace" => {
+                    drop(fr.f_trace.replace(value));
+                    return Ok(());
+                }
+                Payload::Frame(fr) if name == "f_trace_lines" || name == "f_trace_opcodes" => {
+                    let on = self.is_true(&value)?;
+                    if name == "f_trace_lines" {
+                        fr.f_trace_lines.set(on);
+                    }
                     return Ok(());
                 }
                 Payload::Type(t) => {

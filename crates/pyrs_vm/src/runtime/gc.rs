@@ -193,10 +193,12 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             visit_value(&g.name, visit);
             visit_value(&g.qualname, visit);
             visit_value(g.exc_state.get(), visit);
+            visit_value(g.ag_finalizer.get(), visit);
             if let Some(f) = g.frame.get() {
                 visit_frame(f, visit);
             }
         }
+        Payload::AsyncGen(a) => a.visit(&mut |v| visit_value(v, visit)),
         Payload::Instance
         | Payload::Int(_)
         | Payload::Float(_)
@@ -314,6 +316,22 @@ pub fn collect() -> usize {
         .map(|i| unsafe { ObjRef::from_raw_borrowed(objs[i]) })
         .collect();
     let found = unreachable.len();
+    // PEP 442: objects with finalizers are finalized before anything is
+    // cleared; they may resurrect the whole set, so nothing is cleared this
+    // time and the next collection frees what is still unreachable then.
+    let mut deferred = false;
+    for o in &unreachable {
+        if crate::runtime::finalize::needs_finalizer(o) {
+            crate::runtime::finalize::schedule_from_gc(o);
+            deferred = true;
+        }
+    }
+    if deferred {
+        drop(unreachable);
+        ALLOCATIONS.with(|a| a.set(0));
+        COLLECTING.with(|c| c.set(false));
+        return 0;
+    }
     let mut garbage = Vec::new();
     for o in &unreachable {
         clear(o, &mut garbage);

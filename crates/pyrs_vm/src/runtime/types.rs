@@ -244,6 +244,10 @@ pub struct Types {
     pub weakcallableproxy: ObjRef,
     pub coroutine: ObjRef,
     pub async_generator: ObjRef,
+    pub async_generator_asend: ObjRef,
+    pub async_generator_athrow: ObjRef,
+    pub async_generator_wrapped_value: ObjRef,
+    pub anext_awaitable: ObjRef,
     pub set: ObjRef,
     pub frozenset: ObjRef,
     pub bytearray: ObjRef,
@@ -346,6 +350,10 @@ impl Types {
             weakcallableproxy: t("CallableProxyType", &object, na, false),
             coroutine: t("coroutine", &object, na, false),
             async_generator: t("async_generator", &object, na, false),
+            async_generator_asend: t("async_generator_asend", &object, na, false),
+            async_generator_athrow: t("async_generator_athrow", &object, na, false),
+            async_generator_wrapped_value: t("async_generator_wrapped_value", &object, na, false),
+            anext_awaitable: t("anext_awaitable", &object, na, false),
             set: t("set", &object, BaseKind::Set, true),
             frozenset: t("frozenset", &object, BaseKind::FrozenSet, true),
             bytearray: t("bytearray", &object, BaseKind::ByteArray, true),
@@ -404,6 +412,7 @@ impl Types {
             types.object.clone(),
         ];
         crate::objects::generator::install(&types);
+        crate::objects::async_gen::install(&types);
         crate::objects::exception::install(&types);
         crate::objects::exception_group::install(&types);
         // Every type answers `__doc__` (None: pyrs keeps no docstrings for
