@@ -7,11 +7,13 @@ mod binascii;
 mod codecs;
 mod collections;
 mod contextvars;
+mod hashlib;
 mod held;
 mod itertools;
 mod libm;
 mod math;
 mod native;
+mod operator;
 mod random;
 mod sre;
 mod string;
@@ -70,5 +72,33 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_contextvars",
         init: contextvars::init,
+    },
+    ModuleDef {
+        name: "_md5",
+        init: hashlib::md5::init,
+    },
+    ModuleDef {
+        name: "_sha1",
+        init: hashlib::sha1::init,
+    },
+    ModuleDef {
+        name: "_sha256",
+        init: hashlib::sha256::init,
+    },
+    ModuleDef {
+        name: "_sha512",
+        init: hashlib::sha512::init,
+    },
+    ModuleDef {
+        name: "_sha3",
+        init: hashlib::sha3::init,
+    },
+    ModuleDef {
+        name: "_blake2",
+        init: hashlib::blake2::init,
+    },
+    ModuleDef {
+        name: "_operator",
+        init: operator::init,
     },
 ];
