@@ -120,13 +120,11 @@ pub fn hash_class(
     extra_getters: &[(&'static str, NativeFn)],
 ) -> ObjRef {
     let mut methods = METHODS.to_vec();
+    if extra.is_empty() {
+        methods.push(MethodDef::staticmethod("__new__", refuse_new));
+    }
     methods.extend_from_slice(extra);
-    let kind = if extra.is_empty() {
-        BaseKind::NotInstantiable
-    } else {
-        BaseKind::Object
-    };
-    let c = class(vm, module, name, None, kind, &methods);
+    let c = class(vm, module, name, None, BaseKind::Object, &methods);
     add_getters(vm, &c, GETTERS);
     add_getters(vm, &c, extra_getters);
     c
@@ -174,6 +172,27 @@ pub fn add_ctor(vm: &Vm, module: &ObjRef, def: MethodDef) {
 
 pub fn set_class(vm: &Vm, module: &ObjRef, name: &str, cls: &ObjRef) {
     set_attr(vm, module, name, Value::Obj(cls.clone()));
+}
+
+/// `__new__` of the classes made by module functions (`_md5.MD5Type()`).
+fn refuse_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = args.args.first().cloned().unwrap_or(Value::None);
+    let module = vm.getattr_str(&cls, "__module__")?;
+    let name = vm.getattr_str(&cls, "__qualname__")?;
+    Err(vm.type_error(format!(
+        "cannot create '{}.{}' instances",
+        module.as_str().unwrap_or("?"),
+        name.as_str().unwrap_or("?")
+    )))
+}
+
+/// The classes whose methods are METH_NOARGS-style in CPython ("copy() takes
+/// no arguments") rather than Argument Clinic's.
+fn plain_copy_message(name: &str) -> bool {
+    matches!(
+        name,
+        "md5" | "sha1" | "sha224" | "sha256" | "sha384" | "sha512"
+    )
 }
 
 fn method_args<'a>(vm: &Vm, args: &Args<'a>, name: &str, method: &str) -> PyResult<&'a [Value]> {
@@ -253,11 +272,11 @@ fn hash_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if p.is_empty() {
             Ok(())
         } else {
-            Err(vm.type_error(format!(
-                "{}.copy() takes no arguments ({} given)",
-                i.name,
-                p.len()
-            )))
+            Err(vm.type_error(if plain_copy_message(i.name) {
+                "copy() takes no arguments".to_string()
+            } else {
+                format!("{}.copy() takes no arguments ({} given)", i.name, p.len())
+            }))
         }
     })?;
     let algo = with(vm, me, |h| h.algo.boxed_clone())?;
