@@ -103,18 +103,6 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     Ok(())
 }
 
-fn is_callable(vm: &Vm, v: &Value) -> bool {
-    match v.payload() {
-        Some(
-            Payload::Function(_)
-            | Payload::NativeFunction(_)
-            | Payload::BoundMethod { .. }
-            | Payload::Type(_),
-        ) => true,
-        _ => vm.lookup_type(&vm.type_of(v).clone(), "__call__").is_some(),
-    }
-}
-
 fn lookup_err(vm: &Vm, msg: String) -> PyErr {
     vm.new_error(&vm.types().exc.lookup_error, msg)
 }
@@ -123,7 +111,7 @@ fn lookup_err(vm: &Vm, msg: String) -> PyErr {
 
 fn codecs_register(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = crate::args::check(vm, "register", &fargs(&args), 1, 1)?;
-    if !is_callable(vm, &a[0]) {
+    if !vm.is_callable(&a[0]) {
         return Err(vm.type_error("argument must be callable"));
     }
     REGISTRY.with(|r| r.borrow_mut().search.push(a[0].clone()));
@@ -253,7 +241,7 @@ fn codecs_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn register_error(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = crate::args::check(vm, "register_error", &fargs(&args), 2, 2)?;
     let name = str_param(vm, &a[0], "register_error", 1)?;
-    if !is_callable(vm, &a[1]) {
+    if !vm.is_callable(&a[1]) {
         return Err(vm.type_error("handler must be callable"));
     }
     REGISTRY.with(|r| r.borrow_mut().errors.insert(name, a[1].clone()));

@@ -9,6 +9,7 @@ mod codecs;
 mod collections;
 mod contextvars;
 mod errno;
+mod hashlib;
 mod heapq;
 mod held;
 mod imp;
@@ -17,6 +18,7 @@ mod itertools;
 mod libm;
 mod math;
 mod native;
+mod operator;
 pub mod posix;
 mod prelude;
 mod random;
@@ -119,5 +121,33 @@ pub const MODULES: &[ModuleDef] = &[
     ModuleDef {
         name: "_signal",
         init: signal::init,
+    },
+    ModuleDef {
+        name: "_md5",
+        init: hashlib::md5::init,
+    },
+    ModuleDef {
+        name: "_sha1",
+        init: hashlib::sha1::init,
+    },
+    ModuleDef {
+        name: "_sha256",
+        init: hashlib::sha256::init,
+    },
+    ModuleDef {
+        name: "_sha512",
+        init: hashlib::sha512::init,
+    },
+    ModuleDef {
+        name: "_sha3",
+        init: hashlib::sha3::init,
+    },
+    ModuleDef {
+        name: "_blake2",
+        init: hashlib::blake2::init,
+    },
+    ModuleDef {
+        name: "_operator",
+        init: operator::init,
     },
 ];

@@ -150,7 +150,7 @@ fn signal_signal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let disposition = match &handler {
         Value::Int(SIG_DFL) => Some(libc::SIG_DFL),
         Value::Int(SIG_IGN) => Some(libc::SIG_IGN),
-        h if is_callable(vm, h)? => None,
+        h if vm.is_callable(h) => None,
         _ => {
             return Err(vm.type_error(
                 "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
@@ -172,12 +172,6 @@ fn signal_signal(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(h) => Ok(h),
         None => initial_handler(vm, signum),
     }
-}
-
-fn is_callable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
-    let callable = vm.getattr_builtin("callable")?;
-    let r = vm.call(&callable, std::slice::from_ref(v))?;
-    vm.is_true(&r)
 }
 
 fn os_error(vm: &mut Vm, errno: i32) -> PyErr {

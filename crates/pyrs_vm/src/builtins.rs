@@ -544,17 +544,25 @@ fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn builtin_callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = fargs(&args);
     check_args(vm, "callable", &args, 1, 1)?;
-    let v = &args.args[0];
-    let r = match v.payload() {
-        Some(
-            Payload::Function(_)
-            | Payload::NativeFunction(_)
-            | Payload::BoundMethod { .. }
-            | Payload::Type(_),
-        ) => true,
-        _ => vm.lookup_type(&vm.type_of(v).clone(), "__call__").is_some(),
-    };
-    Ok(Value::Bool(r))
+    Ok(Value::Bool(vm.is_callable(&args.args[0])))
+}
+
+impl Vm {
+    /// `callable(v)`: a function, method or type, or an instance whose type
+    /// has `__call__`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v.payload() {
+            Some(
+                Payload::Function(_)
+                | Payload::NativeFunction(_)
+                | Payload::BoundMethod { .. }
+                | Payload::Type(_),
+            ) => true,
+            _ => self
+                .lookup_type(&self.type_of(v).clone(), "__call__")
+                .is_some(),
+        }
+    }
 }
 
 fn builtin_globals(vm: &mut Vm, args: Args) -> PyResult<Value> {

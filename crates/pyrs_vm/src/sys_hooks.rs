@@ -46,19 +46,6 @@ fn sys_getprofile(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.profilefunc.clone())
 }
 
-fn is_callable(vm: &Vm, v: &Value) -> bool {
-    use crate::object::Payload;
-    match v.payload() {
-        Some(
-            Payload::Function(_)
-            | Payload::NativeFunction(_)
-            | Payload::BoundMethod { .. }
-            | Payload::Type(_),
-        ) => true,
-        _ => vm.lookup_type(&vm.type_of(v).clone(), "__call__").is_some(),
-    }
-}
-
 /// `set_asyncgen_hooks(firstiter=..., finalizer=...)`: an omitted argument
 /// leaves its hook as it is; None removes it.
 fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -85,7 +72,7 @@ fn sys_set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // Both are checked before either is set, as CPython does.
     for (name, v) in [("finalizer", &finalizer), ("firstiter", &firstiter)] {
         if let Some(v) = v {
-            if !matches!(v, Value::None) && !is_callable(vm, v) {
+            if !matches!(v, Value::None) && !vm.is_callable(v) {
                 return Err(
                     vm.type_error(format!("callable {name} expected, got {}", vm.type_name(v)))
                 );

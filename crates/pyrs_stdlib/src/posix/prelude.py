@@ -262,3 +262,45 @@ def scandir(path=None):
 
 
 del _structseq
+
+
+# register_at_fork: the hooks run around fork(), before-hooks in reverse
+# order of registration and the after-hooks in order, as in CPython; an
+# exception in a hook is reported, not raised.
+_at_fork_before = []
+_at_fork_parent = []
+_at_fork_child = []
+
+
+def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None):
+    if before is None and after_in_child is None and after_in_parent is None:
+        raise TypeError("At least one argument is required.")
+    for name, func in (("before", before), ("after_in_child", after_in_child),
+                       ("after_in_parent", after_in_parent)):
+        if func is not None and not callable(func):
+            raise TypeError(f"'{name}' must be callable, not {type(func).__name__}")
+    if before is not None:
+        _at_fork_before.append(before)
+    if after_in_child is not None:
+        _at_fork_child.append(after_in_child)
+    if after_in_parent is not None:
+        _at_fork_parent.append(after_in_parent)
+
+
+def _run_fork_hooks(hooks):
+    import sys
+    for func in hooks:
+        try:
+            func()
+        except BaseException as e:
+            sys.excepthook(type(e), e, e.__traceback__)
+
+
+_native_fork = fork
+
+
+def fork():
+    _run_fork_hooks(reversed(_at_fork_before))
+    pid = _native_fork()
+    _run_fork_hooks(_at_fork_child if pid == 0 else _at_fork_parent)
+    return pid

@@ -733,18 +733,6 @@ fn pattern_finditer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ))
 }
 
-fn is_callable(vm: &Vm, v: &Value) -> bool {
-    match v.payload() {
-        Some(
-            Payload::Function(_)
-            | Payload::NativeFunction(_)
-            | Payload::BoundMethod { .. }
-            | Payload::Type(_),
-        ) => true,
-        _ => vm.lookup_type(&vm.type_of(v).clone(), "__call__").is_some(),
-    }
-}
-
 /// The output of sub(): str or bytes, built piece by piece; `index` counts
 /// the pieces as CPython's join numbers them in its messages.
 struct Joiner {
@@ -810,7 +798,7 @@ fn pattern_subx(vm: &mut Vm, args: Args, name: &str, subn: bool) -> PyResult<Val
     let text = subject(vm, &pd, &string)?;
     let isbytes = string.as_str().is_none();
     // `filter` is either a literal replacement or a callable.
-    let (filter, callable) = if is_callable(vm, &repl) {
+    let (filter, callable) = if vm.is_callable(&repl) {
         (repl, true)
     } else {
         let literal = match get_text(vm, &repl) {
@@ -824,7 +812,7 @@ fn pattern_subx(vm: &mut Vm, args: Args, name: &str, subn: bool) -> PyResult<Val
             let re = vm.import_absolute("re")?;
             let subx = vm.getattr_str(&re, "_subx")?;
             let f = vm.call(&subx, &[args.args[0].clone(), repl])?;
-            let c = is_callable(vm, &f);
+            let c = vm.is_callable(&f);
             (f, c)
         }
     };

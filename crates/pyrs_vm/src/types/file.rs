@@ -1,6 +1,6 @@
 //! `open()` and a minimal `_io`-like file object: text mode (UTF-8 or
 //! Latin-1/ASCII, universal newlines on read) and binary mode, with `read`,
-//! `readline`, `readlines`, `write`, `writelines`, `seek`/`tell`, iteration
+//! `readline`, `readlines`, `readinto` (binary), `write`, `writelines`, `seek`/`tell`, iteration
 //! and the context-manager protocol. One object type per mode family, named as
 //! CPython's (`TextIOWrapper`, `BufferedReader`, `BufferedWriter`).
 //! Reference: Modules/_io/ (textio.c, bufferedio.c, fileio.c).
@@ -25,6 +25,9 @@ pub struct FileData {
     /// Bytes read from the OS but not yet consumed.
     rbuf: Vec<u8>,
 }
+
+/// The methods of binary files only.
+pub const BINARY_METHODS: &[MethodDef] = &[MethodDef::method("readinto", file_readinto)];
 
 pub const METHODS: &[MethodDef] = &[
     MethodDef::method("read", file_read),
@@ -295,6 +298,46 @@ fn file_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let head: String = s.chars().take(size as usize).collect();
     f.rbuf = s.as_bytes()[head.len()..].to_vec();
     Ok(vm.new_str(head))
+}
+
+/// `readinto(b)` of a binary file: fill the bytearray `b` from the file,
+/// returning how many bytes were read (0 at EOF).
+fn file_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cell = data(vm, &args)?;
+    let r = pos(vm, "readinto", &args, 1, 1)?;
+    let f = cell.get_mut();
+    if !f.binary {
+        return Err(vm.attribute_error("'_io.TextIOWrapper' object has no attribute 'readinto'"));
+    }
+    let Some(Payload::ByteArray(target)) = r[0].payload() else {
+        return Err(vm.type_error(format!(
+            "readinto() argument must be read-write bytes-like object, not {}",
+            vm.type_name(&r[0])
+        )));
+    };
+    if f.file.is_none() {
+        return Err(vm.value_error("readinto of closed file"));
+    }
+    if !f.readable {
+        return Err(unsupported(vm, "read"));
+    }
+    let buf = target.get_mut();
+    let want = buf.len();
+    let mut n = want.min(f.rbuf.len());
+    buf[..n].copy_from_slice(&f.rbuf[..n]);
+    f.rbuf.drain(..n);
+    while n < want {
+        let got = f
+            .file
+            .as_mut()
+            .map_or(Ok(0), |file| file.read(&mut buf[n..]))
+            .map_err(|e| vm.new_error(&vm.types().exc.os_error, e.to_string()))?;
+        if got == 0 {
+            break;
+        }
+        n += got;
+    }
+    Ok(Value::Int(n as i64))
 }
 
 fn read_line(vm: &Vm, f: &mut FileData, limit: i64) -> PyResult<Vec<u8>> {

@@ -125,6 +125,9 @@ pub fn install_methods(types: &Types) {
     ] {
         add_methods(types, t, file::METHODS);
     }
+    for t in [&types.buffered_reader, &types.buffered_writer] {
+        add_methods(types, t, file::BINARY_METHODS);
+    }
 }
 
 // ----- constructors: calling a builtin type -----
