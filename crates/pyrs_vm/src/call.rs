@@ -283,9 +283,7 @@ impl Vm {
             None
         };
         let n = pos.len().min(argcount);
-        for i in 0..n {
-            fast[i] = pos[i].clone();
-        }
+        fast[..n].clone_from_slice(&pos[..n]);
         if has_varargs {
             fast[varargs_ix] = self.new_tuple(pos[n..].to_vec());
         } else if pos.len() > argcount {
@@ -357,6 +355,8 @@ impl Vm {
         if kwonly > 0 {
             let kwdefaults = f.kwdefaults.cloned();
             let mut missing = Vec::new();
+            // (Indexed: the loop body writes the slot it tests.)
+            #[allow(clippy::needless_range_loop)]
             for i in argcount..argcount + kwonly {
                 if fast[i].is_null() {
                     let name = code.arg_names[i].clone();

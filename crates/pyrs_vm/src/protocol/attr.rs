@@ -512,17 +512,12 @@ impl Vm {
                         Value::None => true,
                         Value::Obj(n) if matches!(n.payload, Payload::Traceback(_)) => {
                             let mut cur = value.clone();
-                            loop {
-                                match cur.payload() {
-                                    Some(Payload::Traceback(t)) => {
-                                        if cur.is(v) {
-                                            return Err(self.value_error("traceback loop detected"));
-                                        }
-                                        let next = t.tb_next.cloned();
-                                        cur = next;
-                                    }
-                                    _ => break,
+                            while let Some(Payload::Traceback(t)) = cur.payload() {
+                                if cur.is(v) {
+                                    return Err(self.value_error("traceback loop detected"));
                                 }
+                                let next = t.tb_next.cloned();
+                                cur = next;
                             }
                             true
                         }

@@ -109,7 +109,7 @@ impl Vm {
                 Some(n) => Ok(n),
                 None => Err(self.new_error(
                     &self.types().exc.index_error,
-                    format!("cannot fit 'int' into an index-sized integer"),
+                    "cannot fit 'int' into an index-sized integer",
                 )),
             },
             None => match self.index_special(v)? {

@@ -165,7 +165,7 @@ fn traverse(obj: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
             }
         }
         Payload::Traceback(tb) => {
-            visit_value(&tb.tb_next.get(), visit);
+            visit_value(tb.tb_next.get(), visit);
             visit(&tb.tb_frame);
         }
         Payload::Frame(fr) => {
