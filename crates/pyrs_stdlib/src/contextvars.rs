@@ -3,11 +3,12 @@
 //! immutable HAMT so copies are O(1), here a context owns a dict that
 //! `copy_context` copies. The current context is per thread.
 
+use crate::held::add_getters;
 use crate::native::{class, existing_class, new_cls, new_instance, rest, state, this, Refs};
 use pyrs_vm::builtins_types::generic_alias::CLASS_GETITEM;
 use pyrs_vm::modules::{add_functions, set_attr};
 use pyrs_vm::object::Payload;
-use pyrs_vm::objects::native::{Args, MethodDef, NativeFunction};
+use pyrs_vm::objects::native::{Args, MethodDef};
 use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::protocol::dict::dict_set_str_raw;
 use pyrs_vm::runtime::types::add_methods;
@@ -115,50 +116,18 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     for cls in [&var, &token] {
         add_methods(vm.types(), cls, CLASS_GETITEM);
     }
-    for (cls, names) in [
-        (&var, &[("name", var_name as NativeGetter)][..]),
-        (
-            &token,
-            &[
-                ("var", token_var as NativeGetter),
-                ("old_value", token_old_value),
-            ][..],
-        ),
-    ] {
-        for (name, getter) in names {
-            add_property(vm, cls, name, *getter)?;
-        }
-    }
+    add_getters(vm, &var, &[("name", var_name)]);
+    add_getters(
+        vm,
+        &token,
+        &[("var", token_var), ("old_value", token_old_value)],
+    );
     let missing = missing(vm);
     dict_set_str_raw(vm.types(), &token.payload_type().dict, "MISSING", missing);
     add_functions(vm, module, FUNCTIONS);
     set_attr(vm, module, "Context", Value::Obj(ctx));
     set_attr(vm, module, "ContextVar", Value::Obj(var));
     set_attr(vm, module, "Token", Value::Obj(token));
-    Ok(())
-}
-
-type NativeGetter = fn(&mut Vm, Args) -> PyResult<Value>;
-
-/// A read-only property over a native getter.
-fn add_property(
-    vm: &mut Vm,
-    cls: &ObjRef,
-    name: &'static str,
-    getter: NativeGetter,
-) -> PyResult<()> {
-    let t = vm.types();
-    let f = ObjRef::new(
-        &t.builtin_function,
-        Payload::NativeFunction(NativeFunction {
-            def: MethodDef::method(name, getter),
-            self_: None,
-            owner: None,
-        }),
-    );
-    let prop_type = Value::Obj(t.class.property.clone());
-    let p = vm.call(&prop_type, &[Value::Obj(f)])?;
-    dict_set_str_raw(vm.types(), &cls.payload_type().dict, name, p);
     Ok(())
 }
 

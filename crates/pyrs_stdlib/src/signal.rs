@@ -120,12 +120,11 @@ fn signum_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i32> {
 
 /// The handler in effect before Python installed one: SIGINT's is
 /// `default_int_handler`, the others SIG_DFL.
-fn initial_handler(vm: &mut Vm, signum: i32) -> PyResult<Value> {
-    let _ = vm;
+fn initial_handler(signum: i32) -> Value {
     if signum == libc::SIGINT {
-        return Ok(DEFAULT_INT.with(|x| x.borrow().clone()));
+        return DEFAULT_INT.with(|x| x.borrow().clone());
     }
-    Ok(Value::Int(SIG_DFL))
+    Value::Int(SIG_DFL)
 }
 
 fn signal_getsignal(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -133,7 +132,7 @@ fn signal_getsignal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let signum = signum_arg(vm, a.pos().first())?;
     match HANDLERS.with(|h| h.borrow()[signum as usize].clone()) {
         Some(h) => Ok(h),
-        None => initial_handler(vm, signum),
+        None => Ok(initial_handler(signum)),
     }
 }
 
@@ -170,7 +169,7 @@ fn signal_signal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let old = HANDLERS.with(|h| h.borrow_mut()[signum as usize].replace(handler));
     match old {
         Some(h) => Ok(h),
-        None => initial_handler(vm, signum),
+        None => Ok(initial_handler(signum)),
     }
 }
 

@@ -93,19 +93,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) {
         let cm = ObjRef::new(&t.class.classmethod, Payload::ClassMethod(Value::Obj(f)));
         dict_set_str_raw(t, d, def.name, Value::Obj(cm));
     }
-    // `maxlen` is a read-only property over a native getter.
-    let getter = ObjRef::new(
-        &t.builtin_function,
-        Payload::NativeFunction(NativeFunction {
-            def: MethodDef::method("maxlen", deque_maxlen),
-            self_: None,
-            owner: None,
-        }),
-    );
-    let prop_type = Value::Obj(t.class.property.clone());
-    if let Ok(p) = vm.call(&prop_type, &[Value::Obj(getter)]) {
-        dict_set_str_raw(vm.types(), d, "maxlen", p);
-    }
+    crate::held::add_getters(vm, &deque, &[("maxlen", deque_maxlen)]);
     set_attr(vm, module, "deque", Value::Obj(deque));
     for (name, next) in [
         (

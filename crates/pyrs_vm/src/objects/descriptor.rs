@@ -967,20 +967,14 @@ fn descr_get_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     // The builtin behaviour, even when a subclass overrides __get__ (this is
     // what its super().__get__ reaches).
-    crate::protocol::generic_attr::bypass_next_override();
-    let r = vm.descr_get(d.clone(), inst, &ty);
-    crate::protocol::generic_attr::clear_bypass();
-    r
+    crate::protocol::generic_attr::without_override(|| vm.descr_get(d.clone(), inst, &ty))
 }
 
 fn descr_set_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [d, o, v] = args.pos() else {
         return Err(vm.type_error("expected 2 arguments"));
     };
-    crate::protocol::generic_attr::bypass_next_override();
-    let r = vm.descr_set(d, o, Some(v.clone()));
-    crate::protocol::generic_attr::clear_bypass();
-    r?;
+    crate::protocol::generic_attr::without_override(|| vm.descr_set(d, o, Some(v.clone())))?;
     Ok(Value::None)
 }
 
@@ -988,10 +982,7 @@ fn descr_delete_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [d, o] = args.pos() else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    crate::protocol::generic_attr::bypass_next_override();
-    let r = vm.descr_set(d, o, None);
-    crate::protocol::generic_attr::clear_bypass();
-    r?;
+    crate::protocol::generic_attr::without_override(|| vm.descr_set(d, o, None))?;
     Ok(Value::None)
 }
 

@@ -10,6 +10,7 @@ use crate::object::{ObjRef, Payload};
 use crate::objects::native::{Args, MethodDef};
 use crate::objects::type_::BaseKind;
 use crate::protocol::dict::dict_get_str;
+use crate::protocol::generic_attr::without_override;
 use crate::protocol::object::CompareOp;
 use crate::runtime::types::{add_methods, Types};
 use crate::value::Value;
@@ -702,15 +703,6 @@ fn plain(vm: &Vm, v: &Value) -> Value {
     }
 }
 
-/// Run a protocol operation on a list or dict subclass instance as the
-/// builtin type would: the next override check is skipped.
-fn as_builtin<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
-    crate::protocol::generic_attr::bypass_next_override();
-    let r = f(vm);
-    crate::protocol::generic_attr::clear_bypass();
-    r
-}
-
 fn mutable(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::List(_) | Payload::Dict(_)))
 }
@@ -728,7 +720,7 @@ fn two<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(&'a Value, &'a Value)> {
 fn container_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (me, k) = two(vm, &args)?;
     if mutable(me) {
-        return as_builtin(vm, |vm| vm.getitem(me, k));
+        return without_override(|| vm.getitem(me, k));
     }
     let p = plain(vm, me);
     vm.getitem(&p, k)
@@ -738,20 +730,20 @@ fn container_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [me, k, v] = args.pos() else {
         return Err(vm.type_error("expected 2 arguments"));
     };
-    as_builtin(vm, |vm| vm.setitem(me, k, v.clone()))?;
+    without_override(|| vm.setitem(me, k, v.clone()))?;
     Ok(Value::None)
 }
 
 fn container_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (me, k) = two(vm, &args)?;
-    as_builtin(vm, |vm| vm.delitem(me, k))?;
+    without_override(|| vm.delitem(me, k))?;
     Ok(Value::None)
 }
 
 fn container_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = this(vm, &args)?;
     let n = if mutable(me) {
-        as_builtin(vm, |vm| vm.len(me))?
+        without_override(|| vm.len(me))?
     } else {
         let p = plain(vm, me);
         vm.len(&p)?
@@ -762,7 +754,7 @@ fn container_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn container_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (me, k) = two(vm, &args)?;
     let r = if mutable(me) {
-        as_builtin(vm, |vm| vm.contains(me, k))?
+        without_override(|| vm.contains(me, k))?
     } else {
         let p = plain(vm, me);
         vm.contains(&p, k)?
@@ -773,7 +765,7 @@ fn container_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn container_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = this(vm, &args)?;
     if mutable(me) {
-        return as_builtin(vm, |vm| vm.iter(me));
+        return without_override(|| vm.iter(me));
     }
     let p = plain(vm, me);
     vm.iter(&p)
@@ -782,7 +774,7 @@ fn container_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn value_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let me = this(vm, &args)?;
     if matches!(me.payload(), Some(Payload::Dict(_))) {
-        return as_builtin(vm, |vm| vm.repr(me));
+        return without_override(|| vm.repr(me));
     }
     let p = plain(vm, me);
     vm.repr(&p)
@@ -818,7 +810,7 @@ fn compare(vm: &mut Vm, args: Args, op: CompareOp) -> PyResult<Value> {
     let (me, other) = two(vm, &args)?;
     let a = plain(vm, me);
     if matches!(me.payload(), Some(Payload::Dict(_))) {
-        return as_builtin(vm, |vm| vm.rich_compare(me, other, op));
+        return without_override(|| vm.rich_compare(me, other, op));
     }
     let b = plain(vm, other);
     let same_kind = std::mem::discriminant(&a) == std::mem::discriminant(&b)

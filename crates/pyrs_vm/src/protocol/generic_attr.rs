@@ -33,12 +33,22 @@ thread_local! {
     static BYPASS: Cell<bool> = const { Cell::new(false) };
 }
 
-pub fn bypass_next_override() {
+fn bypass_next_override() {
     BYPASS.with(|b| b.set(true));
 }
 
-pub fn clear_bypass() {
+fn clear_bypass() {
     BYPASS.with(|b| b.set(false));
+}
+
+/// Run `f` (a builtin dunder's protocol call on a subclass instance) with
+/// the next override check answering "not overridden", so it cannot
+/// re-enter the method that called it through super().
+pub fn without_override<T>(f: impl FnOnce() -> T) -> T {
+    bypass_next_override();
+    let r = f();
+    clear_bypass();
+    r
 }
 
 impl Vm {

@@ -458,8 +458,7 @@ impl Vm {
     /// `__module__` of a type, for its repr.
     pub fn type_module_name(&self, ty: &ObjRef) -> Option<String> {
         let t = ty.payload_type();
-        let declared = crate::protocol::dict::dict_get_str(&t.dict, "__module__")
-            .and_then(|m| m.as_str().map(str::to_string));
+        let declared = crate::runtime::types::declared_module(ty);
         // A builtin type that a module declares (`_random.Random`,
         // `types.UnionType`) names that module, as its tp_name does.
         if !t.heap_type {

@@ -464,11 +464,14 @@ pub fn tp_name(ty: &ObjRef) -> String {
     if t.heap_type {
         return name;
     }
-    match crate::protocol::dict::dict_get_str(&t.dict, "__module__") {
-        Some(m) => match m.as_str() {
-            Some(m) if m != "builtins" => format!("{m}.{name}"),
-            _ => name,
-        },
-        None => name,
+    match declared_module(ty) {
+        Some(m) if m != "builtins" => format!("{m}.{name}"),
+        _ => name,
     }
+}
+
+/// The `__module__` a type's own dict declares, if it is a str.
+pub fn declared_module(ty: &ObjRef) -> Option<String> {
+    crate::protocol::dict::dict_get_str(&ty.payload_type().dict, "__module__")
+        .and_then(|m| m.as_str().map(str::to_string))
 }

@@ -10,6 +10,7 @@ use super::args::{pos, this};
 use crate::error::PyResult;
 use crate::object::Payload;
 use crate::objects::native::{Args, MethodDef};
+use crate::protocol::generic_attr::without_override;
 use crate::protocol::object::{as_int, CompareOp};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -138,16 +139,6 @@ fn compare(vm: &mut Vm, args: Args, me: Kind, op: CompareOp) -> PyResult<Value> 
     }
     let b = plain(vm, &r[0]).unwrap_or_else(|| r[0].clone());
     without_override(|| vm.rich_compare(&a, &b, op))
-}
-
-/// Runs a protocol operation on values `plain` could not copy out of a
-/// subclass instance (dicts, sets), skipping the subclass's override, which
-/// may be the very method calling us through super().
-fn without_override<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    crate::protocol::generic_attr::bypass_next_override();
-    let r = f();
-    crate::protocol::generic_attr::clear_bypass();
-    r
 }
 
 fn unary(vm: &mut Vm, args: Args, which: &str) -> PyResult<Value> {
