@@ -54,16 +54,79 @@ fn exc_data<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a ExceptionData> {
     }
 }
 
-/// `BaseException.__init__(self, *args)`: keyword arguments are refused.
-fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// `BaseException.__init__(self, *args)`, which also serves as the
+/// `__init__` of ImportError, NameError and AttributeError: only they take
+/// keyword arguments (`kwarg_names`), which set the attributes of the same
+/// name, as their C `__init__`s do when a subclass calls them.
+pub(crate) fn exc_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = exc_data(vm, &args.args[0])?;
-    if args.has_kwargs() {
-        let name = vm.type_name(&args.args[0]);
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
-    }
+    let cls = vm.type_of(&args.args[0]).clone();
+    let allowed = kwarg_names(vm.types(), &cls);
+    check_kwargs(vm, &cls, allowed, &args)?;
     let t = vm.new_tuple(args.pos()[1..].to_vec());
     drop(d.args.replace(t));
+    if !allowed.is_empty() {
+        let Value::Obj(e) = &args.args[0] else {
+            return Ok(Value::None);
+        };
+        for name in allowed {
+            let v = args
+                .kwargs()
+                .find(|(k, _)| k == name)
+                .map_or(Value::None, |(_, v)| v.clone());
+            vm.instance_dict_set(e, name, v);
+        }
+        if is_subtype(&cls, &vm.types().exc.import_error) {
+            let pos = &args.pos()[1..];
+            let msg = if pos.len() == 1 {
+                pos[0].clone()
+            } else {
+                Value::None
+            };
+            vm.instance_dict_set(e, "msg", msg);
+        }
+    }
     Ok(Value::None)
+}
+
+/// The keyword arguments an exception class's constructor takes.
+fn kwarg_names(t: &Types, cls: &ObjRef) -> &'static [&'static str] {
+    match kwarg_base(t, cls) {
+        Some("AttributeError") => &["name", "obj"],
+        Some("NameError") => &["name"],
+        Some(_) => &["name", "path"],
+        None => &[],
+    }
+}
+
+/// The builtin exception whose C `__init__` parses keyword arguments, as
+/// its error messages name it.
+fn kwarg_base(t: &Types, cls: &ObjRef) -> Option<&'static str> {
+    if is_subtype(cls, &t.exc.attribute_error) {
+        Some("AttributeError")
+    } else if is_subtype(cls, &t.exc.name_error) {
+        Some("NameError")
+    } else if is_subtype(cls, &t.exc.import_error) {
+        Some("ImportError")
+    } else {
+        None
+    }
+}
+
+/// Refuse keyword arguments outside `allowed`, with CPython's messages.
+fn check_kwargs(vm: &Vm, cls: &ObjRef, allowed: &[&str], args: &Args) -> PyResult<()> {
+    for (k, _) in args.kwargs() {
+        if !allowed.contains(&k) {
+            return Err(vm.type_error(match kwarg_base(vm.types(), cls) {
+                None => {
+                    let name = cls.payload_type().name.get().clone();
+                    format!("{name}() takes no keyword arguments")
+                }
+                Some(base) => format!("'{k}' is an invalid keyword argument for {base}()"),
+            }));
+        }
+    }
+    Ok(())
 }
 
 fn exc_str_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -187,25 +250,8 @@ pub fn exception_new(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let allowed: &[&str] = if is_subtype(&cls, &t.exc.attribute_error) {
-        &["name", "obj"]
-    } else if is_subtype(&cls, &t.exc.name_error) {
-        &["name"]
-    } else if is_subtype(&cls, &t.exc.import_error) {
-        &["name", "path"]
-    } else {
-        &[]
-    };
-    for (k, _) in &kwargs {
-        if !allowed.contains(&k.as_str()) {
-            let name = cls.payload_type().name.get().clone();
-            return Err(vm.type_error(if allowed.is_empty() {
-                format!("{name}() takes no keyword arguments")
-            } else {
-                format!("{name}() got an unexpected keyword argument '{k}'")
-            }));
-        }
-    }
+    let allowed = kwarg_names(t, &cls);
+    check_kwargs(vm, &cls, allowed, &args)?;
     let mut stored_args = pos.clone();
     let mut attrs: Vec<(&str, Value)> = allowed
         .iter()

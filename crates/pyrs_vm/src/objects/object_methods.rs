@@ -48,7 +48,7 @@ const TYPE_METHODS: &[MethodDef] = &[
 
 const EXCEPTION_METHODS: &[MethodDef] = &[
     MethodDef::staticmethod("__new__", exception_new),
-    MethodDef::method("__init__", exception_init),
+    MethodDef::method("__init__", crate::objects::exception::exc_init),
     MethodDef::method("__str__", exception_str),
     MethodDef::method("with_traceback", exception_with_traceback),
 ];
@@ -599,19 +599,6 @@ fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 fn exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     builtin_new_method(vm, args, |t| &t.exc.base_exception)
-}
-
-fn exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let me = this(vm, &args)?;
-    let Some(Payload::Exception(e)) = me.payload() else {
-        return Err(vm.type_error("descriptor '__init__' requires a 'BaseException' object"));
-    };
-    if args.has_kwargs() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(me))));
-    }
-    let t = vm.new_tuple(args.pos()[1..].to_vec());
-    drop(e.args.replace(t));
-    Ok(Value::None)
 }
 
 fn exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
