@@ -93,10 +93,15 @@ fn run(opts: Options, program: &str) -> i32 {
     #[allow(clippy::needless_update)]
     let config = pyrs_vm::Config {
         argv: opts.argv,
+        orig_argv: std::env::args_os()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect(),
         dont_write_bytecode: opts.dont_write_bytecode,
         ignore_environment: opts.ignore_environment,
         isolated: opts.isolated,
         no_site: opts.no_site,
+        no_user_site: opts.no_user_site,
+        safe_path: opts.safe_path,
         unbuffered: opts.unbuffered,
         optimize: u8::try_from(opts.optimize).unwrap_or(u8::MAX),
         xoptions: opts.xoptions,

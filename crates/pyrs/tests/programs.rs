@@ -64,6 +64,17 @@ impl Case {
     }
 }
 
+/// Programs run with PYTHONDONTWRITEBYTECODE, as CPython ran them; without
+/// the .pyc caches of the modules `site` imports at start-up (CPython has
+/// its own from installation) every program would compile them again. One
+/// start-up with writing allowed makes them, as a first real run would.
+fn warm_startup_caches() {
+    let mut cmd = support::python_command();
+    cmd.env_remove("PYTHONDONTWRITEBYTECODE")
+        .args(["-c", "pass"]);
+    let _ = support::run_with_timeout(&mut cmd, None, TIMEOUT);
+}
+
 fn main() {
     let filters: Vec<String> = std::env::args()
         .skip(1)
@@ -117,6 +128,7 @@ fn main() {
             std::process::exit(1);
         }
     }
+    warm_startup_caches();
     let results = run_all(&cases, &real_dir);
     let _ = std::fs::remove_dir_all(&pyc_dir);
     let mut failures = Vec::new();

@@ -9,6 +9,7 @@ mod codecs;
 mod collections;
 mod contextvars;
 mod errno;
+mod frozen;
 mod hashlib;
 mod heapq;
 mod held;

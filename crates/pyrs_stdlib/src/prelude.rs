@@ -8,9 +8,10 @@ use pyrs_vm::objects::code::{new_code_object_from, Origin};
 use pyrs_vm::protocol::dict::dict_set_str_raw;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 
-/// Run `source` with `module`'s dict as globals; `filename` shows in
-/// tracebacks as `<frozen NAME>`, as CPython's frozen modules do.
-pub fn run(vm: &mut Vm, module: &ObjRef, filename: &str, source: &str) -> PyResult<()> {
+/// Run `frozen` (a marshalled code object from `crate::frozen`, compiled
+/// by build.rs under the filename `<frozen NAME>` that tracebacks show, as
+/// CPython's frozen modules do) with `module`'s dict as globals.
+pub fn run(vm: &mut Vm, module: &ObjRef, frozen: &[u8]) -> PyResult<()> {
     let Payload::Module(m) = &module.payload else {
         return Err(vm.system_error("prelude: not a module"));
     };
@@ -21,9 +22,10 @@ pub fn run(vm: &mut Vm, module: &ObjRef, filename: &str, source: &str) -> PyResu
         "__builtins__",
         Value::Obj(vm.interp.builtins.clone()),
     );
-    let code = vm.compile_source_bytes(source.as_bytes(), filename)?;
-    let code_obj = new_code_object_from(vm.types(), code, Origin::Compiled)
-        .map_err(|e| vm.system_error(format!("prelude {filename}: {e}")))?;
+    let code = pyrs_bytecode::marshal::loads_code(frozen)
+        .map_err(|e| vm.system_error(format!("frozen prelude: {}", e.message())))?;
+    let code_obj = new_code_object_from(vm.types(), (*code).clone(), Origin::Marshalled)
+        .map_err(|e| vm.system_error(format!("frozen prelude: {e}")))?;
     pyrs_vm::run::run_module_code(vm, &code_obj, &dict)?;
     Ok(())
 }

@@ -591,7 +591,7 @@ impl Vm {
                 }
                 _ => Ok(()),
             };
-            return r.map_err(|e| self.new_error(&self.types().exc.os_error, e.to_string()));
+            return r.map_err(|e| self.os_error_io(&e, None));
         }
         let w = self.getattr_str(file, "write")?;
         let sv = self.new_str(s);

@@ -6,6 +6,7 @@
 //! `from x import y` loading submodules, and `import *`.
 
 use crate::error::{PyErr, PyResult};
+use crate::import_path::{find_in_dirs, Found};
 use crate::object::{ObjRef, Payload};
 use crate::objects::module::ModuleData;
 use crate::protocol::dict::{dict_get_str, dict_set_str_raw};
@@ -22,20 +23,6 @@ thread_local! {
 /// Whether module `name`'s code is still running (a circular import).
 pub fn is_initializing(name: &str) -> bool {
     INITIALIZING.with(|i| i.borrow().iter().any(|n| n == name))
-}
-
-/// What a path search found for a module name.
-enum Found {
-    /// A package directory with its `__init__` file.
-    Package {
-        dir: PathBuf,
-        init: PathBuf,
-    },
-    Source(PathBuf),
-    /// A `.pyc` where the source would be (a sourceless module).
-    Sourceless(PathBuf),
-    /// Directories of a namespace package (PEP 420), possibly several.
-    Namespace(Vec<PathBuf>),
 }
 
 impl Vm {
@@ -178,20 +165,7 @@ impl Vm {
             }
         };
         let short = name.rsplit('.').next().unwrap_or(name);
-        // '' is the current directory, made absolute as importlib's FileFinder does.
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let dirs: Vec<PathBuf> = path
-            .iter()
-            .filter_map(|p| p.as_str())
-            .map(|p| {
-                if p.is_empty() {
-                    cwd.clone()
-                } else {
-                    PathBuf::from(p)
-                }
-            })
-            .collect();
-        let Some(found) = find_in_path(&dirs, short) else {
+        let Some(found) = self.search_path(name, short, &path)? else {
             let p = match &parent {
                 Some((_, pm)) => self.getattr_str(pm, "__path__")?,
                 None => Value::None,
@@ -245,9 +219,9 @@ impl Vm {
                 }
             })
             .collect();
-        match find_in_path(&dirs, short) {
+        match find_in_dirs(&dirs, short) {
             Some(Found::Source(p)) | Some(Found::Sourceless(p)) => Ok(Some((name.to_string(), p))),
-            Some(Found::Package { .. }) | Some(Found::Namespace(_)) => {
+            Some(Found::Package { .. }) | Some(Found::Namespace(_)) | Some(Found::Spec(_)) => {
                 self.import_absolute(name)?;
                 self.find_main_module(&format!("{name}.__main__"))
             }
@@ -268,6 +242,13 @@ impl Vm {
 
     /// Make the module object, register it, and run its code.
     fn load_found(&mut self, name: &str, found: Found) -> PyResult<Value> {
+        if let Found::Spec(spec) = found {
+            // Found by a path entry finder from sys.path_hooks: importlib
+            // loads it, as PathFinder's caller `_find_and_load` would.
+            let bootstrap = self.import_absolute("_frozen_importlib")?;
+            let load = self.getattr_str(&bootstrap, "_load")?;
+            return self.call(&load, &[spec]);
+        }
         let dict = self.new_dict();
         let module = ObjRef::new(
             &self.types().module,
@@ -281,7 +262,7 @@ impl Vm {
         set("__spec__", Value::None);
         set("__builtins__", Value::Obj(self.interp.builtins.clone()));
         let package = match &found {
-            Found::Package { .. } | Found::Namespace(_) => name.to_string(),
+            Found::Package { .. } | Found::Namespace(_) | Found::Spec(_) => name.to_string(),
             _ => name
                 .rsplit_once('.')
                 .map(|(p, _)| p.to_string())
@@ -297,6 +278,7 @@ impl Vm {
                 Some(init.clone())
             }
             Found::Source(p) | Found::Sourceless(p) => Some(p.clone()),
+            Found::Spec(_) => None,
             Found::Namespace(dirs) => {
                 let items = dirs
                     .iter()
@@ -440,24 +422,7 @@ impl Vm {
 
     /// An OSError subclass for an I/O error on `path`.
     pub fn os_error_from(&mut self, e: &std::io::Error, path: &Path) -> PyErr {
-        let errno = Value::Int(e.raw_os_error().unwrap_or(0) as i64);
-        let msg = e.to_string();
-        let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-        let args = vec![
-            errno,
-            self.new_str(msg),
-            self.new_str(path.to_string_lossy().as_ref()),
-        ];
-        let cls = self.types().exc.os_error.clone();
-        match crate::objects::exception::exception_new(
-            self,
-            &cls,
-            crate::objects::native::Args::positional(&args),
-        ) {
-            Ok(Value::Obj(o)) => PyErr(o),
-            Ok(_) => self.system_error("OSError"),
-            Err(e) => e,
-        }
+        self.os_error_io(e, Some(path.to_string_lossy().as_ref()))
     }
 
     /// `from package import a, b`: import the names that are submodules.
@@ -526,33 +491,4 @@ impl Vm {
         }
         Ok(())
     }
-}
-
-/// Search `dirs` for module `name` as importlib's FileFinder does: a package
-/// directory first, then `name.py`, then `name.pyc`; directories without an
-/// `__init__` are remembered as namespace package portions.
-fn find_in_path(dirs: &[PathBuf], name: &str) -> Option<Found> {
-    let mut portions = Vec::new();
-    for dir in dirs {
-        let pkg = dir.join(name);
-        if pkg.is_dir() {
-            for init in ["__init__.py", "__init__.pyc"] {
-                let f = pkg.join(init);
-                if f.is_file() {
-                    return Some(Found::Package { dir: pkg, init: f });
-                }
-            }
-            portions.push(pkg);
-            continue;
-        }
-        let src = dir.join(format!("{name}.py"));
-        if src.is_file() {
-            return Some(Found::Source(src));
-        }
-        let pyc = dir.join(format!("{name}.pyc"));
-        if pyc.is_file() {
-            return Some(Found::Sourceless(pyc));
-        }
-    }
-    (!portions.is_empty()).then_some(Found::Namespace(portions))
 }

@@ -11,6 +11,7 @@ pub mod format;
 pub mod frame;
 pub mod gil_cell;
 pub mod import;
+mod import_path;
 pub mod modules;
 pub mod object;
 pub mod objects;
@@ -18,9 +19,11 @@ pub mod protocol;
 pub mod pyc_cache;
 pub mod run;
 pub mod runtime;
+mod stdlib_names;
 pub mod suggestions;
 pub mod sys_hooks;
 pub mod sys_info;
+pub mod sys_runtime;
 pub mod sysmodule;
 pub mod traceback_print;
 pub mod types;
@@ -43,6 +46,8 @@ use std::path::PathBuf;
 pub struct Config {
     /// `sys.argv` exactly as CPython sets it (`argv[0]` is the script, `-c` or `-`).
     pub argv: Vec<String>,
+    /// `sys.orig_argv`: the command line as the process received it.
+    pub orig_argv: Vec<String>,
     /// `-B` or `PYTHONDONTWRITEBYTECODE`.
     pub dont_write_bytecode: bool,
     /// `-E`.
@@ -51,6 +56,10 @@ pub struct Config {
     pub isolated: bool,
     /// `-S`.
     pub no_site: bool,
+    /// `-s`, `PYTHONNOUSERSITE` or `-I`: site adds no user site-packages.
+    pub no_user_site: bool,
+    /// `-P`, `PYTHONSAFEPATH` or `-I`: no script folder (or '') in sys.path.
+    pub safe_path: bool,
     /// `-u`.
     pub unbuffered: bool,
     /// `-O` count.

@@ -35,6 +35,9 @@ pub fn run_main(config: Config, main: MainSource) -> i32 {
 fn run_on_this_thread(config: Config, main: MainSource) -> i32 {
     let interp = Interp::new(config);
     let mut vm = Vm::new(interp, STACK_SIZE);
+    if let Err(e) = crate::sys_runtime::install_stdlib_module_names(&mut vm) {
+        return handle_uncaught(&mut vm, e);
+    }
     let status = run_source(&mut vm, main);
     run_atexit(&mut vm);
     vm.run_pending_callbacks();
@@ -209,30 +212,13 @@ fn io_strerror(e: &std::io::Error) -> String {
     }
 }
 
-/// `sys.path` as CPython builds it: the script's folder (or '' for -c and
-/// stdin; nothing under -I), `PYTHONPATH` (unless -E/-I), the standard library.
-fn init_sys_path(vm: &mut Vm, main: &MainSource) {
+/// `sys.path` as CPython's getpath builds it: `PYTHONPATH` (unless -E/-I),
+/// then the installation's `python311.zip`, standard library and
+/// `lib-dynload` (listed even when absent, as CPython lists them). `site`,
+/// imported next, adds site-packages; `sys_path0` comes after that.
+fn init_sys_path(vm: &mut Vm) {
     let config = &vm.interp.config;
     let mut path: Vec<String> = Vec::new();
-    if !config.isolated {
-        match main {
-            MainSource::File(p) => {
-                let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
-                path.push(
-                    abs.parent()
-                        .map(|d| d.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                );
-            }
-            // runpy runs -m modules with the working directory first.
-            MainSource::Module(_) => path.push(
-                std::env::current_dir()
-                    .map(|d| d.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            ),
-            _ => path.push(String::new()),
-        }
-    }
     let use_env = !config.ignore_environment && !config.isolated;
     if use_env {
         if let Ok(pp) = std::env::var("PYTHONPATH") {
@@ -245,28 +231,34 @@ fn init_sys_path(vm: &mut Vm, main: &MainSource) {
         .unwrap_or_else(|| env!("PYRS_DEFAULT_STDLIB").to_string());
     // sys.prefix and friends: the installation the standard library comes
     // from (STDLIB is PREFIX/lib/python3.11), for gettext, sysconfig, site.
-    let prefix_of = std::path::Path::new(&stdlib)
-        .parent()
+    let stdlib_dir = std::path::Path::new(&stdlib);
+    let lib_dir = stdlib_dir.parent();
+    let prefix_of = lib_dir
         .and_then(|p| p.parent())
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let sys_dict = vm.interp.sys_dict.clone();
     for key in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         let v = vm.new_str(prefix_of.as_str());
-        dict_set_str_raw(vm.types(), &vm.interp.sys_dict, key, v);
+        dict_set_str_raw(vm.types(), &sys_dict, key, v);
     }
-    // sys.prefix and friends: the installation the standard library comes
-    // from (STDLIB is PREFIX/lib/python3.11), for gettext, sysconfig, site.
-    let prefix_of = std::path::Path::new(&stdlib)
-        .parent()
-        .and_then(|p| p.parent())
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for key in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
-        let v = vm.new_str(prefix_of.as_str());
-        dict_set_str_raw(vm.types(), &vm.interp.sys_dict, key, v);
-    }
+    let stdlib_value = if stdlib.is_empty() {
+        Value::None
+    } else {
+        vm.new_str(stdlib.as_str())
+    };
+    dict_set_str_raw(vm.types(), &sys_dict, "_stdlib_dir", stdlib_value);
     if !stdlib.is_empty() {
-        path.push(stdlib);
+        if let Some(lib) = lib_dir {
+            path.push(lib.join("python311.zip").to_string_lossy().into_owned());
+        }
+        path.push(stdlib.clone());
+        path.push(
+            stdlib_dir
+                .join("lib-dynload")
+                .to_string_lossy()
+                .into_owned(),
+        );
     }
     let items = path.into_iter().map(|p| vm.new_str(p)).collect();
     let list = vm.new_list(items);
@@ -288,8 +280,30 @@ fn init_sys_path(vm: &mut Vm, main: &MainSource) {
     dict_set_str_raw(vm.types(), &vm.interp.sys_dict, "pycache_prefix", prefix);
 }
 
+/// The entry pymain_run_python puts first in sys.path once site has run:
+/// the script's folder, the working directory for -m, '' for -c and stdin;
+/// none under -P/-I.
+fn sys_path0(vm: &Vm, main: &MainSource) -> Option<String> {
+    let config = &vm.interp.config;
+    if config.isolated || config.safe_path {
+        return None;
+    }
+    Some(match main {
+        MainSource::File(p) => {
+            let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+            abs.parent()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        }
+        MainSource::Module(_) => std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    })
+}
+
 fn run_source(vm: &mut Vm, main: MainSource) -> i32 {
-    init_sys_path(vm, &main);
+    init_sys_path(vm);
     let types = vm.types();
     let dict = vm.new_dict();
     let module = ObjRef::new(
@@ -314,6 +328,18 @@ fn run_source(vm: &mut Vm, main: MainSource) -> i32 {
         "__main__",
         Value::Obj(module.clone()),
     );
+    if !vm.interp.config.no_site {
+        if let Err(status) = import_site(vm) {
+            return status;
+        }
+    }
+    if let Some(p0) = sys_path0(vm, &main) {
+        let path = dict_get_str(&vm.interp.sys_dict, "path");
+        if let Some(Payload::List(l)) = path.as_ref().and_then(|p| p.payload()) {
+            let v = vm.new_str(p0);
+            l.get_mut().insert(0, v);
+        }
+    }
     let (code, origin) = match load_main(vm, &main, &module) {
         Ok(c) => c,
         Err(status) => return status,
@@ -329,6 +355,20 @@ fn run_source(vm: &mut Vm, main: MainSource) -> i32 {
     match result {
         Ok(_) => 0,
         Err(e) => handle_uncaught(vm, e),
+    }
+}
+
+/// `import site` (unless -S), as Py_Initialize does: it adds site-packages
+/// to sys.path and runs their `.pth` files. A failure is fatal in CPython
+/// too: the traceback, then exit status 1.
+fn import_site(vm: &mut Vm) -> Result<(), i32> {
+    match vm.import_absolute("site") {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let status = handle_uncaught(vm, e);
+            eprintln!("Fatal Python error: init_import_site: Failed to import the site module");
+            Err(status)
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The `sys` module (Python/sysmodule.c): argv, exit, modules, path, version
-//! facts, and the standard streams. The streams are minimal writers until the
-//! `_io` module (issue 5) gives them their real types.
+//! facts, and the standard streams (types/stdio.rs). The version facts are
+//! in sys_info.rs, the interpreter's hooks and counters in sys_runtime.rs.
 
 use crate::error::PyResult;
 use crate::object::{ObjRef, Payload};
@@ -40,7 +40,6 @@ const FUNCTIONS: &[MethodDef] = &[
     MethodDef::method("exc_info", sys_exc_info),
     MethodDef::method("exception", sys_exception),
     MethodDef::method("excepthook", sys_excepthook),
-    MethodDef::method("__excepthook__", sys_excepthook),
     MethodDef::method("getfilesystemencoding", sys_getfilesystemencoding),
     MethodDef::method("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
     MethodDef::method("getdefaultencoding", sys_getfilesystemencoding),
@@ -75,6 +74,13 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     let set = |k: &str, v: Value| dict_set_str_raw(types, &dict, k, v);
     set("__name__", s("sys"));
     set("argv", list(config.argv.iter().map(|a| s(a)).collect()));
+    set(
+        "orig_argv",
+        list(config.orig_argv.iter().map(|a| s(a)).collect()),
+    );
+    set("__package__", s(""));
+    set("__loader__", Value::None);
+    set("__spec__", Value::None);
     set("modules", Value::Obj(modules.clone()));
     set("path", list(Vec::new()));
     // The import hooks start empty: the native import system is the default
@@ -85,6 +91,8 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("path_hooks", list(Vec::new()));
     set("path_importer_cache", Value::Obj(new_dict_raw(types)));
     set("pycache_prefix", Value::None);
+    set("platlibdir", s("lib"));
+    set("_stdlib_dir", Value::None);
     // The running binary, as programs re-run themselves with it
     // (subprocess, unittest's usage text, venv).
     let exe = std::env::current_exe()
@@ -116,6 +124,7 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("implementation", Value::Obj(implementation));
     set("version", s("3.11.7 (pyrs 0.1.0)"));
     crate::sys_info::install(types, config, &set);
+    crate::sys_runtime::install(types, &set);
     set("warnoptions", list(Vec::new()));
     let xoptions = new_dict_raw(types);
     for o in &config.xoptions {
@@ -169,7 +178,11 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
     set("stderr", err.clone());
     set("__stdout__", out);
     set("__stderr__", err);
-    for def in FUNCTIONS.iter().chain(crate::sys_hooks::FUNCTIONS) {
+    let all = FUNCTIONS
+        .iter()
+        .chain(crate::sys_hooks::FUNCTIONS)
+        .chain(crate::sys_runtime::FUNCTIONS);
+    for def in all {
         let f = ObjRef::new(
             &types.builtin_function,
             Payload::NativeFunction(NativeFunction {
@@ -179,6 +192,17 @@ pub fn make_module(types: &Types, config: &Config, modules: &ObjRef) -> (ObjRef,
             }),
         );
         set(def.name, Value::Obj(f));
+    }
+    // The originals that programs restore hooks from are the same objects.
+    for hook in [
+        "displayhook",
+        "excepthook",
+        "unraisablehook",
+        "breakpointhook",
+    ] {
+        if let Some(f) = crate::protocol::dict::dict_get_str(&dict, hook) {
+            set(&format!("__{hook}__"), f);
+        }
     }
     (module, dict)
 }
@@ -316,3 +340,75 @@ fn sys_audit(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn sys_exception(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.exc_info.clone())
 }
+
+/// `sys.__doc__`, CPython's text.
+pub const SYS_DOC: &str = concat!(
+    "This module provides access to some objects used or maintained by the\n",
+    "interpreter and to functions that interact strongly with the interpreter.\n",
+    "\n",
+    "Dynamic objects:\n",
+    "\n",
+    "argv -- command line arguments; argv[0] is the script pathname if known\n",
+    "path -- module search path; path[0] is the script directory, else ''\n",
+    "modules -- dictionary of loaded modules\n",
+    "\n",
+    "displayhook -- called to show results in an interactive session\n",
+    "excepthook -- called to handle any uncaught exception other than SystemExit\n",
+    "  To customize printing in an interactive session or to install a custom\n",
+    "  top-level exception handler, assign other functions to replace these.\n",
+    "\n",
+    "stdin -- standard input file object; used by input()\n",
+    "stdout -- standard output file object; used by print()\n",
+    "stderr -- standard error object; used for error messages\n",
+    "  By assigning other file objects (or objects that behave like files)\n",
+    "  to these, it is possible to redirect all of the interpreter's I/O.\n",
+    "\n",
+    "last_type -- type of last uncaught exception\n",
+    "last_value -- value of last uncaught exception\n",
+    "last_traceback -- traceback of last uncaught exception\n",
+    "  These three are only available in an interactive session after a\n",
+    "  traceback has been printed.\n",
+    "\n",
+    "Static objects:\n",
+    "\n",
+    "builtin_module_names -- tuple of module names built into this interpreter\n",
+    "copyright -- copyright notice pertaining to this interpreter\n",
+    "exec_prefix -- prefix used to find the machine-specific Python library\n",
+    "executable -- absolute path of the executable binary of the Python interpreter\n",
+    "float_info -- a named tuple with information about the float implementation.\n",
+    "float_repr_style -- string indicating the style of repr() output for floats\n",
+    "hash_info -- a named tuple with information about the hash algorithm.\n",
+    "hexversion -- version information encoded as a single integer\n",
+    "implementation -- Python implementation information.\n",
+    "int_info -- a named tuple with information about the int implementation.\n",
+    "maxsize -- the largest supported length of containers.\n",
+    "maxunicode -- the value of the largest Unicode code point\n",
+    "platform -- platform identifier\n",
+    "prefix -- prefix used to find the Python library\n",
+    "thread_info -- a named tuple with information about the thread implementation.\n",
+    "version -- the version of this interpreter as a string\n",
+    "version_info -- version information as a named tuple\n",
+    "__stdin__ -- the original stdin; don't touch!\n",
+    "__stdout__ -- the original stdout; don't touch!\n",
+    "__stderr__ -- the original stderr; don't touch!\n",
+    "__displayhook__ -- the original displayhook; don't touch!\n",
+    "__excepthook__ -- the original excepthook; don't touch!\n",
+    "\n",
+    "Functions:\n",
+    "\n",
+    "displayhook() -- print an object to the screen, and save it in builtins._\n",
+    "excepthook() -- print an exception and its traceback to sys.stderr\n",
+    "exception() -- return the current thread's active exception\n",
+    "exc_info() -- return information about the current thread's active exception\n",
+    "exit() -- exit the interpreter by raising SystemExit\n",
+    "getdlopenflags() -- returns flags to be used for dlopen() calls\n",
+    "getprofile() -- get the global profiling function\n",
+    "getrefcount() -- return the reference count for an object (plus one :-)\n",
+    "getrecursionlimit() -- return the max recursion depth for the interpreter\n",
+    "getsizeof() -- return the size of an object in bytes\n",
+    "gettrace() -- get the global debug tracing function\n",
+    "setdlopenflags() -- set the flags to be used for dlopen() calls\n",
+    "setprofile() -- set the global profiling function\n",
+    "setrecursionlimit() -- set the max recursion depth for the interpreter\n",
+    "settrace() -- set the global debug tracing function\n",
+);

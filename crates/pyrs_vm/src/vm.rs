@@ -179,6 +179,29 @@ impl Vm {
     pub fn overflow_error(&self, msg: impl Into<Box<str>>) -> PyErr {
         self.new_error(&self.types().exc.overflow_error, msg)
     }
+    /// The OSError subclass CPython raises for a failed system call:
+    /// `OSError(errno, strerror[, filename])`, the errno picking the class
+    /// (BrokenPipeError, FileNotFoundError ...).
+    pub fn os_error_io(&mut self, e: &std::io::Error, filename: Option<&str>) -> PyErr {
+        let errno = Value::Int(e.raw_os_error().unwrap_or(0) as i64);
+        let msg = e.to_string();
+        let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+        let mut args = vec![errno, self.new_str(msg)];
+        if let Some(f) = filename {
+            args.push(self.new_str(f));
+        }
+        let cls = self.types().exc.os_error.clone();
+        match crate::objects::exception::exception_new(
+            self,
+            &cls,
+            crate::objects::native::Args::positional(&args),
+        ) {
+            Ok(Value::Obj(o)) => PyErr(o),
+            Ok(_) => self.system_error("OSError"),
+            Err(e) => e,
+        }
+    }
+
     pub fn runtime_error(&self, msg: impl Into<Box<str>>) -> PyErr {
         self.new_error(&self.types().exc.runtime_error, msg)
     }

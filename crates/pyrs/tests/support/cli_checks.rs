@@ -58,6 +58,7 @@ pub const CHECKS: &[NamedCheck] = &[
         options_missing_their_argument,
     ),
     ("non_utf8_program_on_stdin", non_utf8_program_on_stdin),
+    ("site_and_sys_path_by_option", site_and_sys_path_by_option),
 ];
 
 /// Run the binary under test with `args` and optional stdin, from `cwd`.
@@ -272,4 +273,31 @@ fn non_utf8_program_on_stdin() -> Check {
          but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
         1,
     )
+}
+
+/// sys.path as getpath builds it, `site` adding site-packages unless -S,
+/// and -I/-P/-s as sys.flags and site report them.
+fn site_and_sys_path_by_option() -> Check {
+    let show = "import sys; print(sys.path[0] == '', 'site' in sys.modules, \
+                sys.flags.no_site, [p.rsplit('/', 1)[-1] for p in sys.path])";
+    let o = run(&["-c", show], None)?;
+    expect(
+        &o,
+        "True True 0 ['', 'python311.zip', 'python3.11', 'lib-dynload', 'site-packages']\n",
+        "",
+        0,
+    )?;
+    let o = run(&["-S", "-c", show], None)?;
+    expect(
+        &o,
+        "True False 1 ['', 'python311.zip', 'python3.11', 'lib-dynload']\n",
+        "",
+        0,
+    )?;
+    let flags = "import sys; print(sys.path[0].endswith('python311.zip'), \
+                 sys.flags.no_user_site, sys.flags.safe_path, sys.flags.isolated)";
+    expect(&run(&["-I", "-c", flags], None)?, "True 1 True 1\n", "", 0)?;
+    expect(&run(&["-P", "-c", flags], None)?, "True 0 True 0\n", "", 0)?;
+    let user = "import sys, site; print(sys.flags.no_user_site, site.ENABLE_USER_SITE)";
+    expect(&run(&["-s", "-c", user], None)?, "1 False\n", "", 0)
 }

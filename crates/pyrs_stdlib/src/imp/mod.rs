@@ -275,6 +275,24 @@ pub fn init_bootstrap_external(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let install = vm.getattr_str(&m, "_install")?;
     vm.call(&install, std::slice::from_ref(&bootstrap))?;
     vm.setattr(&bootstrap, "_bootstrap_external", m.clone())?;
-    prelude::run(vm, module, "<frozen importlib>", include_str!("specs.py"))?;
+    install_zipimport(vm)?;
+    prelude::run(vm, module, crate::frozen::IMP_SPECS)?;
+    Ok(())
+}
+
+/// `_PyImportZip_Init`: zipimporter goes first in `sys.path_hooks`. The
+/// hooks now there are importlib's defaults, which the native path search
+/// stands in for (pyrs_vm's import_path.rs).
+fn install_zipimport(vm: &mut Vm) -> PyResult<()> {
+    let sys = vm.interp.sys_dict.clone();
+    let Some(hooks) = pyrs_vm::protocol::dict::dict_get_str(&sys, "path_hooks") else {
+        return Ok(());
+    };
+    let zipimport = vm.import_absolute("zipimport")?;
+    let zipimporter = vm.getattr_str(&zipimport, "zipimporter")?;
+    let insert = vm.getattr_str(&hooks, "insert")?;
+    vm.call(&insert, &[Value::Int(0), zipimporter])?;
+    let defaults = vm.iterate(&hooks)?;
+    vm.set_default_path_hooks(defaults);
     Ok(())
 }

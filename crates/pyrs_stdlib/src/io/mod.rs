@@ -24,5 +24,5 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     );
     let blocking = vm.types().exc.blocking_io_error.clone();
     set_attr(vm, module, "BlockingIOError", Value::Obj(blocking));
-    prelude::run(vm, module, "<frozen _io>", include_str!("prelude.py"))
+    prelude::run(vm, module, crate::frozen::IO_PRELUDE)
 }

@@ -125,7 +125,7 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
         "error",
         Value::Obj(vm.types().exc.os_error.clone()),
     );
-    prelude::run(vm, module, "<frozen posix>", include_str!("prelude.py"))
+    prelude::run(vm, module, crate::frozen::POSIX_PRELUDE)
 }
 
 /// The `HAVE_*` names os.py reads to fill `supports_fd`, `supports_dir_fd`

@@ -6,5 +6,5 @@ use crate::prelude;
 use pyrs_vm::{ObjRef, PyResult, Vm};
 
 pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
-    prelude::run(vm, module, "<frozen _warnings>", include_str!("prelude.py"))
+    prelude::run(vm, module, crate::frozen::WARNINGS_PRELUDE)
 }

@@ -208,6 +208,9 @@ impl Vm {
                 self.add_traceback(unsafe { &mut *fp }, e);
             }
         }
+        if let Ok(true) = self.call_user_unraisablehook(e, obj) {
+            return;
+        }
         let what = self
             .repr_string(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());

@@ -19,6 +19,9 @@ pub struct Interp {
     pub recursion_limit: Cell<usize>,
     /// `sys.get_int_max_str_digits()`: 0 means no limit.
     pub int_max_str_digits: Cell<usize>,
+    /// The `sys.path_hooks` entries importlib's set-up installed, which the
+    /// native path search stands in for (import_path.rs).
+    pub default_path_hooks: crate::gil_cell::GilCell<Vec<crate::value::Value>>,
 }
 
 impl Interp {
@@ -46,6 +49,7 @@ impl Interp {
             modules,
             recursion_limit: Cell::new(1000),
             int_max_str_digits: Cell::new(int_max_str_digits),
+            default_path_hooks: crate::gil_cell::GilCell::new(Vec::new()),
         }))
     }
 }

@@ -137,8 +137,8 @@ fn size_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<i64> {
     }
 }
 
-fn io_err(vm: &Vm, e: std::io::Error) -> crate::error::PyErr {
-    vm.new_error(&vm.types().exc.os_error, e.to_string())
+fn io_err(vm: &mut Vm, e: std::io::Error) -> crate::error::PyErr {
+    vm.os_error_io(&e, None)
 }
 
 fn stdin_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -301,7 +301,7 @@ fn buffer_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         crate::sysmodule::with_stdout(vm.interp.config.unbuffered, |out| out.write_all(&data))
     };
-    r.map_err(|e| vm.new_error(&vm.types().exc.os_error, e.to_string()))?;
+    r.map_err(|e| vm.os_error_io(&e, None))?;
     Ok(Value::Int(data.len() as i64))
 }
 
