@@ -2,6 +2,7 @@
 //! written in Rust, one file or folder each. The VM finds them through
 //! `Config::native_modules`, which the command line fills with `MODULES`.
 
+mod abc;
 mod args;
 mod atexit;
 mod binascii;
@@ -35,6 +36,10 @@ use pyrs_vm::modules::ModuleDef;
 
 /// Every native module of this crate, by import name.
 pub const MODULES: &[ModuleDef] = &[
+    ModuleDef {
+        name: "_abc",
+        init: abc::init,
+    },
     ModuleDef {
         name: "math",
         init: math::init,
