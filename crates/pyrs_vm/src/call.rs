@@ -158,8 +158,7 @@ impl Vm {
         let stacksize = code.stacksize;
         match self.frame_pool.pop() {
             Some(mut f) => {
-                // (`resize` would clone a Null per slot; this writes them.)
-                f.fast.extend((0..nlocals).map(|_| Value::Null));
+                f.fast.resize_with(nlocals, || Value::Null);
                 f.stack.reserve(stacksize);
                 f.code = code;
                 f.code_obj = code_obj;
@@ -188,39 +187,107 @@ impl Vm {
     }
 
     /// Return a finished frame's buffers to the pool, dropping what it held.
+    /// (A pooled frame keeps its code and namespaces until it is reused:
+    /// a recursive call then finds them already in place.)
+    #[inline]
     pub(crate) fn release_frame(&mut self, mut f: Box<Frame>) {
         f.fast.clear();
         f.stack.clear();
         f.func = None;
-        f.locals = Value::Null;
-        f.kw_names = None;
-        f.frame_obj = None;
+        if !f.locals.is_null() {
+            f.locals = Value::Null;
+        }
+        if f.kw_names.is_some() {
+            f.kw_names = None;
+        }
+        if f.frame_obj.is_some() {
+            f.frame_obj = None;
+        }
         f.is_entry = false;
         if self.frame_pool.len() < 64 {
             self.frame_pool.push(f);
         }
     }
 
-    /// The frame for a call that passes exactly the positional parameters
-    /// (the caller checked `Code::takes_exactly`), taking the argument values.
-    pub(crate) fn frame_for_positional(
+    /// CALL's fast path: a Python function `func` called with exactly its
+    /// positional parameters (the caller checked `Code::takes_exactly`). The
+    /// caller's stack holds `[NULL or callable, callable or self, args...]`
+    /// from `base`; the arguments move (not copied) into the callee's fast
+    /// locals and the callable becomes the frame's `func`, so the call
+    /// touches no reference count but the function's namespaces', and those
+    /// only when the pooled frame last ran other code.
+    ///
+    /// On error (RecursionError) the caller's stack is left as it was.
+    #[inline]
+    pub(crate) fn push_frame_positional(
         &mut self,
-        fobj: &ObjRef,
-        f: &Function,
-        args: impl Iterator<Item = Value>,
-    ) -> Box<Frame> {
-        let code = f.code.cloned();
-        let mut frame = self.alloc_frame(
-            code,
-            f.code_obj.cloned(),
-            f.globals.clone(),
-            f.builtins.clone(),
-        );
-        frame.func = Some(fobj.clone());
-        for (slot, a) in frame.fast.iter_mut().zip(args) {
-            *slot = a;
+        caller: &mut Frame,
+        func: &Function,
+        base: usize,
+        args_ix: usize,
+    ) -> PyResult<()> {
+        if self.frames.len() + self.native_depth >= self.interp.recursion_limit.get() {
+            return Err(self.new_error(
+                &self.types().exc.recursion_error,
+                "maximum recursion depth exceeded",
+            ));
         }
-        frame
+        let code = func.code.get();
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut f) => {
+                if !std::rc::Rc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
+                }
+                let code_obj = func.code_obj.get();
+                if !f.code_obj.is(code_obj) {
+                    f.code_obj = code_obj.clone();
+                }
+                if !f.globals.is(&func.globals) {
+                    f.globals = func.globals.clone();
+                }
+                if !f.builtins.is(&func.builtins) {
+                    f.builtins = func.builtins.clone();
+                }
+                f.pc = 0;
+                f.lasti = 0;
+                f
+            }
+            None => self.alloc_frame(
+                code.clone(),
+                func.code_obj.cloned(),
+                func.globals.clone(),
+                func.builtins.clone(),
+            ),
+        };
+        let nargs = caller.stack.len() - args_ix;
+        let nlocals = code.nlocalsplus;
+        frame.fast.clear();
+        frame.fast.reserve(nlocals);
+        frame.stack.reserve(code.stacksize);
+        // SAFETY: `args_ix <= len` (the caller checked the stack depth), the
+        // callee's `fast` has room for `nlocals >= nargs` values (reserved
+        // above; `takes_exactly` means nargs == co_argcount <= nlocalsplus),
+        // and the caller's length drops below the moved values before anything
+        // can observe them, so each value has exactly one owner.
+        unsafe {
+            let src = caller.stack.as_ptr().add(args_ix);
+            let dst = frame.fast.as_mut_ptr();
+            std::ptr::copy_nonoverlapping(src, dst, nargs);
+            caller.stack.set_len(args_ix);
+            frame.fast.set_len(nargs);
+        }
+        frame.fast.resize_with(nlocals, || Value::Null);
+        // The callable moves too: it is the top of what is left, above the
+        // NULL (a plain call) or at `base` (a method call, where the self
+        // below it was the first argument and has moved).
+        let callable = caller.stack.pop().unwrap_or(Value::Null);
+        caller.stack.truncate(base);
+        frame.func = match callable {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        };
+        self.frames.push(frame);
+        Ok(())
     }
 
     /// Build the frame for calling Python function `fobj` with `args`.

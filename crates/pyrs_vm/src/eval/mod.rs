@@ -522,37 +522,38 @@ impl Vm {
                                 } else {
                                     (base + 1, base + 2)
                                 };
-                                let callable = f.stack[callable_ix].clone();
                                 let kwn: &[Value] = match &kwnames {
                                     Some(t) => t.as_tuple().unwrap_or(&[]),
                                     None => &[],
                                 };
                                 // A Python function: push its frame and keep looping.
-                                if let Value::Obj(o) = &callable {
+                                if let Value::Obj(o) = &f.stack[callable_ix] {
                                     if let Payload::Function(func) = &o.payload {
-                                        let frame = if kwn.is_empty()
+                                        if kwn.is_empty()
                                             && func.code.get().takes_exactly(len - args_ix)
                                         {
-                                            // The arguments move from this stack into
-                                            // the callee's fast locals.
-                                            self.frame_for_positional(
-                                                o,
-                                                func,
-                                                f.stack.drain(args_ix..),
-                                            )
-                                        } else {
-                                            let args = Args {
-                                                args: &f.stack[args_ix..],
-                                                kwnames: kwn,
-                                            };
-                                            tri!(self.make_function_frame(o, func, args))
+                                            f.pc = pc;
+                                            // SAFETY: `func` lives in the callable on
+                                            // the caller's stack, which the call moves
+                                            // into the new frame's `func`; the
+                                            // function object is not freed meanwhile.
+                                            let func: &crate::objects::function::Function =
+                                                unsafe { &*(&**func as *const _) };
+                                            tri!(self.push_frame_positional(f, func, base, args_ix));
+                                            continue 'frames;
+                                        }
+                                        let args = Args {
+                                            args: &f.stack[args_ix..],
+                                            kwnames: kwn,
                                         };
+                                        let frame = tri!(self.make_function_frame(o, func, args));
                                         f.stack.truncate(base);
                                         f.pc = pc;
                                         tri!(self.push_frame(frame));
                                         continue 'frames;
                                     }
                                 }
+                                let callable = f.stack[callable_ix].clone();
                                 let args = Args {
                                     args: &f.stack[args_ix..],
                                     kwnames: kwn,
@@ -598,7 +599,9 @@ impl Vm {
                                     return Err(self.system_error("return without a frame"));
                                 };
                                 let entry = done.is_entry;
-                                self.finish_frame_object(&mut done);
+                                if done.frame_obj.is_some() {
+                                    self.finish_frame_object(&mut done);
+                                }
                                 self.release_frame(done);
                                 if entry {
                                     return Ok(Step::Done(Exit::Return(rv)));
