@@ -264,6 +264,11 @@ impl Vm {
                                     {
                                         Value::Int(x - y)
                                     }
+                                    (Value::Int(x), Value::Int(y), 5 | 18)
+                                        if x.checked_mul(*y).is_some() =>
+                                    {
+                                        Value::Int(x.wrapping_mul(*y))
+                                    }
                                     (Value::Float(x), Value::Float(y), 0 | 13) => {
                                         Value::Float(x + y)
                                     }
