@@ -212,7 +212,7 @@ impl Vm {
     /// A frame for running `func`'s code, from the pool when it has one:
     /// fast locals all Null, room for the value stack, no `func` yet. The
     /// namespaces are replaced only when the pooled frame last ran other code.
-    #[inline]
+    #[inline(always)]
     fn function_frame(&mut self, func: &Function) -> Box<Frame> {
         let code = func.code.get();
         match self.frame_pool.pop() {

@@ -143,11 +143,12 @@ impl Vm {
             // SAFETY: `fp` points into a Box owned by `self.frames`; it is not
             // moved or freed until this frame is popped below, after which `f`
             // is not used again (each pop ends with `continue 'frames` or a return).
-            let f: &mut Frame = unsafe { &mut *fp };
+            let mut f: &mut Frame = unsafe { &mut *fp };
             // SAFETY: the frame owns an `Rc` of its code for as long as it is on
             // the stack, which outlives every use of `code` in this iteration.
-            let code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
-            let instrs = &code.instrs[..];
+            let mut code: &crate::objects::code::Code =
+                unsafe { &*std::rc::Rc::as_ptr(&f.code) };
+            let mut instrs = &code.instrs[..];
             // Hooks are consulted only while set: read once per frame switch,
             // and again after anything that may have set or cleared them.
             if self.use_tracing != TRACING {
@@ -187,6 +188,31 @@ impl Vm {
                     // The program counter lives in a register; the frame's copy is
                     // written back only where another frame takes over (calls).
                     let mut pc = f.pc;
+                    // Go on in the frame now on top of the stack (pushed by a
+                    // call, or uncovered by a return) without leaving this
+                    // loop: what the top of 'frames would do, minus what
+                    // the untraced copy never needs (no error is pending,
+                    // there are no hooks to call on entry).
+                    macro_rules! switch_to_top {
+                        () => {{
+                            // (A finalizer run at the eval breaker may
+                            // have set a hook: then the top of 'frames
+                            // hands over to the other copy.)
+                            if self.use_tracing != TRACING {
+                                continue 'frames;
+                            }
+                            let fp = self.top_frame_ptr();
+                            if fp.is_null() {
+                                return Err(self.system_error("eval loop without a frame"));
+                            }
+                            // SAFETY: as at the top of 'frames.
+                            f = unsafe { &mut *fp };
+                            code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
+                            instrs = &code.instrs[..];
+                            pc = f.pc;
+                            continue;
+                        }};
+                    }
                     loop {
                         // Verified code never runs off its end (the last instruction
                         // is a return, raise or jump); guard anyway.
@@ -291,7 +317,33 @@ impl Vm {
                                 let a = f.pop();
                                 let r = match (&a, &b) {
                                     (Value::Int(x), Value::Int(y)) => {
-                                        Value::Bool(CompareOp::from_arg(arg).test(x.cmp(y)))
+                                        let t = CompareOp::from_arg(arg).test(x.cmp(y));
+                                        pc += 2;
+                                        // Most comparisons feed a conditional jump:
+                                        // take it here rather than push a bool for
+                                        // the next instruction to pop. (Not while
+                                        // tracing, which reports each instruction.)
+                                        if !TRACING {
+                                            if let Some(next) = instrs.get(pc) {
+                                                let jump_if = match next.op {
+                                                    Opcode::POP_JUMP_FORWARD_IF_FALSE
+                                                    | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
+                                                        Some(false)
+                                                    }
+                                                    Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                                                        Some(true)
+                                                    }
+                                                    _ => None,
+                                                };
+                                                if let Some(j) = jump_if {
+                                                    pc = if t == j { next.arg as usize } else { pc + 1 };
+                                                    continue;
+                                                }
+                                            }
+                                        }
+                                        f.push(Value::Bool(t));
+                                        continue;
                                     }
                                     _ => tri!(self.rich_compare(&a, &b, CompareOp::from_arg(arg))),
                                 };
@@ -545,6 +597,9 @@ impl Vm {
                                             let func: &crate::objects::function::Function =
                                                 unsafe { &*(&**func as *const _) };
                                             tri!(self.push_frame_positional(f, func, base, args_ix));
+                                            if !TRACING {
+                                                switch_to_top!();
+                                            }
                                             continue 'frames;
                                         }
                                         let args = Args {
@@ -614,6 +669,9 @@ impl Vm {
                                 match self.frames.last_mut() {
                                     Some(caller) => caller.push(rv),
                                     None => return Ok(Step::Done(Exit::Return(rv))),
+                                }
+                                if !TRACING {
+                                    switch_to_top!();
                                 }
                                 continue 'frames;
                             }
