@@ -546,7 +546,12 @@ impl Vm {
 /// naming parameters not already given, defaults for the rest. Anything else
 /// (an error to report) returns false with `fast` reset to all Null, for
 /// `bind_arguments` to redo with CPython's messages.
-fn bind_simple(f: &Function, code: &crate::objects::code::Code, fast: &mut [Value], args: Args<'_>) -> bool {
+fn bind_simple(
+    f: &Function,
+    code: &crate::objects::code::Code,
+    fast: &mut [Value],
+    args: Args<'_>,
+) -> bool {
     let argcount = code.co.co_argcount as usize;
     let posonly = code.co.co_posonlyargcount as usize;
     let pos = args.pos();
@@ -574,10 +579,10 @@ fn bind_simple(f: &Function, code: &crate::objects::code::Code, fast: &mut [Valu
         let defaults = f.defaults.get();
         let defaults = defaults.as_tuple().unwrap_or(&[]);
         let first_default = argcount.saturating_sub(defaults.len());
-        for i in pos.len()..argcount {
-            if fast[i].is_null() {
+        for (i, slot) in fast.iter_mut().enumerate().take(argcount).skip(pos.len()) {
+            if slot.is_null() {
                 match i.checked_sub(first_default).and_then(|d| defaults.get(d)) {
-                    Some(d) => fast[i] = d.clone(),
+                    Some(d) => *slot = d.clone(),
                     None => break 'bind false,
                 }
             }

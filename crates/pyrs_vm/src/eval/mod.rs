@@ -146,8 +146,7 @@ impl Vm {
             let mut f: &mut Frame = unsafe { &mut *fp };
             // SAFETY: the frame owns an `Rc` of its code for as long as it is on
             // the stack, which outlives every use of `code` in this iteration.
-            let mut code: &crate::objects::code::Code =
-                unsafe { &*std::rc::Rc::as_ptr(&f.code) };
+            let mut code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
             let mut instrs = &code.instrs[..];
             // Hooks are consulted only while set: read once per frame switch,
             // and again after anything that may have set or cleared them.
@@ -337,7 +336,11 @@ impl Vm {
                                                     _ => None,
                                                 };
                                                 if let Some(j) = jump_if {
-                                                    pc = if t == j { next.arg as usize } else { pc + 1 };
+                                                    pc = if t == j {
+                                                        next.arg as usize
+                                                    } else {
+                                                        pc + 1
+                                                    };
                                                     continue;
                                                 }
                                             }
