@@ -464,6 +464,38 @@ impl Vm {
                                 f.push(it);
                             }
                             Opcode::FOR_ITER => {
+                                // `for i in range(...)` steps here, without a
+                                // call through the iterator protocol.
+                                let stepped = match f.top().payload() {
+                                    Some(Payload::Iterator(st)) => match st.get_mut() {
+                                        crate::objects::iter::IterState::Range {
+                                            next,
+                                            step,
+                                            remaining,
+                                        } => Some(if *remaining == 0 {
+                                            None
+                                        } else {
+                                            let v = *next;
+                                            *remaining -= 1;
+                                            *next = next.wrapping_add(*step);
+                                            Some(v)
+                                        }),
+                                        _ => None,
+                                    },
+                                    _ => None,
+                                };
+                                match stepped {
+                                    Some(Some(v)) => {
+                                        f.push(Value::Int(v));
+                                        continue;
+                                    }
+                                    Some(None) => {
+                                        f.pop();
+                                        pc = arg as usize;
+                                        continue;
+                                    }
+                                    None => {}
+                                }
                                 let it = f.top().clone();
                                 match tri!(self.next(&it)) {
                                     Some(v) => f.push(v),
