@@ -158,8 +158,7 @@ impl Vm {
         let stacksize = code.stacksize;
         match self.frame_pool.pop() {
             Some(mut f) => {
-                // (`resize` would clone a Null per slot; this writes them.)
-                f.fast.extend((0..nlocals).map(|_| Value::Null));
+                f.fast.resize_with(nlocals, || Value::Null);
                 f.stack.reserve(stacksize);
                 f.code = code;
                 f.code_obj = code_obj;
@@ -188,39 +187,131 @@ impl Vm {
     }
 
     /// Return a finished frame's buffers to the pool, dropping what it held.
+    /// (A pooled frame keeps its code and namespaces until it is reused:
+    /// a recursive call then finds them already in place.)
+    #[inline]
     pub(crate) fn release_frame(&mut self, mut f: Box<Frame>) {
         f.fast.clear();
         f.stack.clear();
         f.func = None;
-        f.locals = Value::Null;
-        f.kw_names = None;
-        f.frame_obj = None;
+        if !f.locals.is_null() {
+            f.locals = Value::Null;
+        }
+        if f.kw_names.is_some() {
+            f.kw_names = None;
+        }
+        if f.frame_obj.is_some() {
+            f.frame_obj = None;
+        }
         f.is_entry = false;
         if self.frame_pool.len() < 64 {
             self.frame_pool.push(f);
         }
     }
 
-    /// The frame for a call that passes exactly the positional parameters
-    /// (the caller checked `Code::takes_exactly`), taking the argument values.
-    pub(crate) fn frame_for_positional(
-        &mut self,
-        fobj: &ObjRef,
-        f: &Function,
-        args: impl Iterator<Item = Value>,
-    ) -> Box<Frame> {
-        let code = f.code.cloned();
-        let mut frame = self.alloc_frame(
-            code,
-            f.code_obj.cloned(),
-            f.globals.clone(),
-            f.builtins.clone(),
-        );
-        frame.func = Some(fobj.clone());
-        for (slot, a) in frame.fast.iter_mut().zip(args) {
-            *slot = a;
+    /// A frame for running `func`'s code, from the pool when it has one:
+    /// fast locals all Null, room for the value stack, no `func` yet. The
+    /// namespaces are replaced only when the pooled frame last ran other code.
+    #[inline(always)]
+    fn function_frame(&mut self, func: &Function) -> Box<Frame> {
+        let code = func.code.get();
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                if !std::rc::Rc::ptr_eq(&f.code, code) {
+                    f.code = code.clone();
+                }
+                let code_obj = func.code_obj.get();
+                if !f.code_obj.is(code_obj) {
+                    f.code_obj = code_obj.clone();
+                }
+                if !f.globals.is(&func.globals) {
+                    f.globals = func.globals.clone();
+                }
+                if !f.builtins.is(&func.builtins) {
+                    f.builtins = func.builtins.clone();
+                }
+                f.pc = 0;
+                f.lasti = 0;
+                let n = code.nlocalsplus;
+                // (Released frames have empty `fast` and `stack`.)
+                f.fast.clear();
+                f.fast.reserve(n);
+                // SAFETY: `fast` is empty with room for `n` values; each
+                // slot is written before the length covers it.
+                unsafe {
+                    let p = f.fast.as_mut_ptr();
+                    for i in 0..n {
+                        p.add(i).write(Value::Null);
+                    }
+                    f.fast.set_len(n);
+                }
+                f.stack.reserve(code.stacksize);
+                f
+            }
+            None => self.alloc_frame(
+                code.clone(),
+                func.code_obj.cloned(),
+                func.globals.clone(),
+                func.builtins.clone(),
+            ),
         }
-        frame
+    }
+
+    /// CALL's fast path: a Python function `func` called with exactly its
+    /// positional parameters (the caller checked `Code::takes_exactly`). The
+    /// caller's stack holds `[NULL or callable, callable or self, args...]`
+    /// from `base`; the arguments move (not copied) into the callee's fast
+    /// locals and the callable becomes the frame's `func`, so the call
+    /// touches no reference count but the function's namespaces', and those
+    /// only when the pooled frame last ran other code.
+    ///
+    /// On error (RecursionError) the caller's stack is left as it was.
+    #[inline]
+    pub(crate) fn push_frame_positional(
+        &mut self,
+        caller: &mut Frame,
+        func: &Function,
+        base: usize,
+        args_ix: usize,
+    ) -> PyResult<()> {
+        if self.frames.len() + self.native_depth >= self.interp.recursion_limit.get() {
+            return Err(self.new_error(
+                &self.types().exc.recursion_error,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let code = func.code.get();
+        let mut frame = self.function_frame(func);
+        let nargs = caller.stack.len() - args_ix;
+        // SAFETY: `args_ix <= len` (the caller checked the stack depth), the
+        // callee's `fast` holds `nlocalsplus >= nargs` Nulls (`takes_exactly`
+        // means nargs == co_argcount, and a code object is rejected at load
+        // when its arguments outnumber its locals); a Null owns nothing, so
+        // overwriting one leaks nothing. The caller's length drops below the
+        // moved values before anything can observe them, so each value has
+        // exactly one owner.
+        unsafe {
+            if nargs <= frame.fast.len() {
+                let src = caller.stack.as_ptr().add(args_ix);
+                let dst = frame.fast.as_mut_ptr();
+                for i in 0..nargs {
+                    dst.add(i).write(src.add(i).read());
+                }
+                caller.stack.set_len(args_ix);
+            }
+        }
+        let _ = code;
+        // The callable moves too: it is the top of what is left, above the
+        // NULL (a plain call) or at `base` (a method call, where the self
+        // below it was the first argument and has moved).
+        let callable = caller.stack.pop().unwrap_or(Value::Null);
+        caller.stack.truncate(base);
+        frame.func = match callable {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        };
+        self.frames.push(frame);
+        Ok(())
     }
 
     /// Build the frame for calling Python function `fobj` with `args`.
@@ -230,14 +321,8 @@ impl Vm {
         f: &Function,
         args: Args<'_>,
     ) -> PyResult<Box<Frame>> {
-        let code = f.code.cloned();
-        let code_obj = f.code_obj.cloned();
-        let mut frame = self.alloc_frame(
-            code.clone(),
-            code_obj,
-            f.globals.clone(),
-            f.builtins.clone(),
-        );
+        let mut frame = self.function_frame(f);
+        let code = frame.code.clone();
         frame.func = Some(fobj.clone());
         let pos = args.pos();
         // The fast path: exactly the positional parameters, nothing else.
@@ -245,6 +330,9 @@ impl Vm {
             for (slot, a) in frame.fast.iter_mut().zip(pos) {
                 *slot = a.clone();
             }
+            return Ok(frame);
+        }
+        if code.simple_args && bind_simple(f, &code, &mut frame.fast, args) {
             return Ok(frame);
         }
         match self.bind_arguments(f, &code, &mut frame.fast, args) {
@@ -451,6 +539,64 @@ impl Vm {
         };
         self.type_error(format!("{qualname}() takes {takes} but {given_s}"))
     }
+}
+
+/// Binding for a function without `*args`, `**kwargs` or keyword-only
+/// parameters when the call is well formed: positional arguments, keywords
+/// naming parameters not already given, defaults for the rest. Anything else
+/// (an error to report) returns false with `fast` reset to all Null, for
+/// `bind_arguments` to redo with CPython's messages.
+fn bind_simple(
+    f: &Function,
+    code: &crate::objects::code::Code,
+    fast: &mut [Value],
+    args: Args<'_>,
+) -> bool {
+    let argcount = code.co.co_argcount as usize;
+    let posonly = code.co.co_posonlyargcount as usize;
+    let pos = args.pos();
+    let ok = 'bind: {
+        if pos.len() > argcount || fast.len() < argcount {
+            break 'bind false;
+        }
+        fast[..pos.len()].clone_from_slice(pos);
+        let params = &code.localsplusnames[..argcount];
+        for (key, value) in args.kwnames.iter().zip(&args.args[pos.len()..]) {
+            // Keywords are usually the very objects naming the parameters
+            // (both interned): try identity over all of them first.
+            let i = match params.iter().position(|n| n.is(key)) {
+                Some(i) => i,
+                None => match params.iter().position(|n| same_name(n, key)) {
+                    Some(i) => i,
+                    None => break 'bind false,
+                },
+            };
+            if i < posonly || !fast[i].is_null() {
+                break 'bind false;
+            }
+            fast[i] = value.clone();
+        }
+        let defaults = f.defaults.get();
+        let defaults = defaults.as_tuple().unwrap_or(&[]);
+        let first_default = argcount.saturating_sub(defaults.len());
+        // (Indexed: the iterator chain clippy suggests costs a third more.)
+        #[allow(clippy::needless_range_loop)]
+        for i in pos.len()..argcount {
+            if fast[i].is_null() {
+                match i.checked_sub(first_default).and_then(|d| defaults.get(d)) {
+                    Some(d) => fast[i] = d.clone(),
+                    None => break 'bind false,
+                }
+            }
+        }
+        true
+    };
+    if !ok {
+        for v in fast.iter_mut() {
+            *v = Value::Null;
+        }
+    }
+    ok
 }
 
 /// Whether keyword `key` names parameter `param` (both str objects): the

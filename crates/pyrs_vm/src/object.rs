@@ -124,15 +124,14 @@ impl ObjRef {
     pub fn new(ty: &ObjRef, payload: Payload) -> ObjRef {
         ty.incref();
         let tracked = crate::runtime::gc::is_container(&payload);
-        let boxed = Box::new(PyObject {
+        let obj = ObjRef(alloc_object(PyObject {
             ob_refcnt: Cell::new(1),
             ob_type: Cell::new(ty.0),
             dict: GilCell::new(None),
             gc_index: Cell::new(UNTRACKED),
             flags: Cell::new(0),
             payload,
-        });
-        let obj = ObjRef(NonNull::from(Box::leak(boxed)));
+        }));
         if tracked {
             crate::runtime::gc::track(&obj);
         }
@@ -319,8 +318,85 @@ unsafe fn free(ptr: NonNull<PyObject>) {
     // The type reference is released after the payload, as CPython's
     // subtype_dealloc does, so the type outlives its instance's teardown.
     let ty = ObjRef(boxed.ob_type.get());
-    drop(boxed);
+    let raw = Box::into_raw(boxed);
+    // SAFETY: `raw` is the live object, dropped once here; its memory
+    // then holds nothing and goes to the free list or back to the allocator.
+    unsafe {
+        std::ptr::drop_in_place(raw);
+        release_block(raw);
+    }
     drop(ty);
+}
+
+/// Freed objects' memory, kept for the next allocations: every object is
+/// one `PyObject` (the payload is an enum), so one intrusive list serves
+/// all types, as CPython's per-type free lists do for its commonest ones.
+/// A short-lived str or float then costs no trip through malloc and free.
+/// The list is per thread and capped; what it holds when a thread ends
+/// stays allocated (no destructor: the list is plain `Cell`s).
+const FREE_BLOCKS_MAX: usize = 1024;
+
+struct FreeBlock {
+    next: *mut FreeBlock,
+}
+
+thread_local! {
+    static FREE_BLOCKS: Cell<(*mut FreeBlock, usize)> =
+        const { Cell::new((std::ptr::null_mut(), 0)) };
+}
+
+/// Move `obj` into a block from the free list, or a fresh allocation.
+#[inline]
+fn alloc_object(obj: PyObject) -> NonNull<PyObject> {
+    let block = FREE_BLOCKS.with(|fl| {
+        let (head, n) = fl.get();
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: a listed block is unused memory whose first word is
+        // the link written by `release_block`.
+        fl.set((unsafe { (*head).next }, n - 1));
+        Some(head as *mut PyObject)
+    });
+    match block {
+        Some(p) => {
+            // SAFETY: the block has the size and alignment of a `PyObject`
+            // (it was one) and nothing else refers to it.
+            unsafe {
+                p.write(obj);
+                NonNull::new_unchecked(p)
+            }
+        }
+        None => NonNull::from(Box::leak(Box::new(obj))),
+    }
+}
+
+/// Give the memory of a dropped `PyObject` to the free list, or back to
+/// the allocator when the list is full.
+///
+/// # Safety
+/// `p` came from `alloc_object` (or `Box<PyObject>`), its object has been
+/// dropped, and nothing refers to it any more.
+unsafe fn release_block(p: *mut PyObject) {
+    const {
+        assert!(std::mem::size_of::<PyObject>() >= std::mem::size_of::<FreeBlock>());
+        assert!(std::mem::align_of::<PyObject>() >= std::mem::align_of::<FreeBlock>());
+    }
+    let listed = FREE_BLOCKS.with(|fl| {
+        let (head, n) = fl.get();
+        if n >= FREE_BLOCKS_MAX {
+            return false;
+        }
+        let b = p as *mut FreeBlock;
+        // SAFETY: the block is unused memory large enough for the link.
+        unsafe { b.write(FreeBlock { next: head }) };
+        fl.set((b, n + 1));
+        true
+    });
+    if !listed {
+        // SAFETY: the memory was allocated for one `PyObject` by `Box`.
+        unsafe { std::alloc::dealloc(p as *mut u8, std::alloc::Layout::new::<PyObject>()) };
+    }
 }
 
 impl std::fmt::Debug for ObjRef {

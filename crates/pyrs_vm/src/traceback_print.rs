@@ -197,7 +197,8 @@ impl Vm {
                 },
                 _ => ("?".into(), "?".into(), None),
             };
-            let key = (filename.clone(), t.tb_lineno, name.clone());
+            let lineno = t.lineno();
+            let key = (filename.clone(), lineno, name.clone());
             if last.as_ref() == Some(&key) {
                 repeats += 1;
             } else {
@@ -213,13 +214,13 @@ impl Vm {
                 last = Some(key);
             }
             if repeats <= RECURSIVE_CUTOFF {
-                match t.tb_lineno {
+                match lineno {
                     Some(l) => {
                         out.push_str(&format!("  File \"{filename}\", line {l}, in {name}\n"))
                     }
                     None => out.push_str(&format!("  File \"{filename}\", line -1, in {name}\n")),
                 }
-                if let (Some(line), Some(code)) = (t.tb_lineno, code) {
+                if let (Some(line), Some(code)) = (lineno, code) {
                     if let Some(src) = source_line(&filename, line) {
                         let loc = pyrs_bytecode::linetable::addr2location(
                             &code.co.co_linetable,

@@ -143,11 +143,11 @@ impl Vm {
             // SAFETY: `fp` points into a Box owned by `self.frames`; it is not
             // moved or freed until this frame is popped below, after which `f`
             // is not used again (each pop ends with `continue 'frames` or a return).
-            let f: &mut Frame = unsafe { &mut *fp };
+            let mut f: &mut Frame = unsafe { &mut *fp };
             // SAFETY: the frame owns an `Rc` of its code for as long as it is on
             // the stack, which outlives every use of `code` in this iteration.
-            let code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
-            let instrs = &code.instrs[..];
+            let mut code: &crate::objects::code::Code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
+            let mut instrs = &code.instrs[..];
             // Hooks are consulted only while set: read once per frame switch,
             // and again after anything that may have set or cleared them.
             if self.use_tracing != TRACING {
@@ -187,6 +187,31 @@ impl Vm {
                     // The program counter lives in a register; the frame's copy is
                     // written back only where another frame takes over (calls).
                     let mut pc = f.pc;
+                    // Go on in the frame now on top of the stack (pushed by a
+                    // call, or uncovered by a return) without leaving this
+                    // loop: what the top of 'frames would do, minus what
+                    // the untraced copy never needs (no error is pending,
+                    // there are no hooks to call on entry).
+                    macro_rules! switch_to_top {
+                        () => {{
+                            // (A finalizer run at the eval breaker may
+                            // have set a hook: then the top of 'frames
+                            // hands over to the other copy.)
+                            if self.use_tracing != TRACING {
+                                continue 'frames;
+                            }
+                            let fp = self.top_frame_ptr();
+                            if fp.is_null() {
+                                return Err(self.system_error("eval loop without a frame"));
+                            }
+                            // SAFETY: as at the top of 'frames.
+                            f = unsafe { &mut *fp };
+                            code = unsafe { &*std::rc::Rc::as_ptr(&f.code) };
+                            instrs = &code.instrs[..];
+                            pc = f.pc;
+                            continue;
+                        }};
+                    }
                     loop {
                         // Verified code never runs off its end (the last instruction
                         // is a return, raise or jump); guard anyway.
@@ -264,6 +289,11 @@ impl Vm {
                                     {
                                         Value::Int(x - y)
                                     }
+                                    (Value::Int(x), Value::Int(y), 5 | 18)
+                                        if x.checked_mul(*y).is_some() =>
+                                    {
+                                        Value::Int(x.wrapping_mul(*y))
+                                    }
                                     (Value::Float(x), Value::Float(y), 0 | 13) => {
                                         Value::Float(x + y)
                                     }
@@ -286,7 +316,37 @@ impl Vm {
                                 let a = f.pop();
                                 let r = match (&a, &b) {
                                     (Value::Int(x), Value::Int(y)) => {
-                                        Value::Bool(CompareOp::from_arg(arg).test(x.cmp(y)))
+                                        let t = CompareOp::from_arg(arg).test(x.cmp(y));
+                                        pc += 2;
+                                        // Most comparisons feed a conditional jump:
+                                        // take it here rather than push a bool for
+                                        // the next instruction to pop. (Not while
+                                        // tracing, which reports each instruction.)
+                                        if !TRACING {
+                                            if let Some(next) = instrs.get(pc) {
+                                                let jump_if = match next.op {
+                                                    Opcode::POP_JUMP_FORWARD_IF_FALSE
+                                                    | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
+                                                        Some(false)
+                                                    }
+                                                    Opcode::POP_JUMP_FORWARD_IF_TRUE
+                                                    | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                                                        Some(true)
+                                                    }
+                                                    _ => None,
+                                                };
+                                                if let Some(j) = jump_if {
+                                                    pc = if t == j {
+                                                        next.arg as usize
+                                                    } else {
+                                                        pc + 1
+                                                    };
+                                                    continue;
+                                                }
+                                            }
+                                        }
+                                        f.push(Value::Bool(t));
+                                        continue;
                                     }
                                     _ => tri!(self.rich_compare(&a, &b, CompareOp::from_arg(arg))),
                                 };
@@ -404,6 +464,38 @@ impl Vm {
                                 f.push(it);
                             }
                             Opcode::FOR_ITER => {
+                                // `for i in range(...)` steps here, without a
+                                // call through the iterator protocol.
+                                let stepped = match f.top().payload() {
+                                    Some(Payload::Iterator(st)) => match st.get_mut() {
+                                        crate::objects::iter::IterState::Range {
+                                            next,
+                                            step,
+                                            remaining,
+                                        } => Some(if *remaining == 0 {
+                                            None
+                                        } else {
+                                            let v = *next;
+                                            *remaining -= 1;
+                                            *next = next.wrapping_add(*step);
+                                            Some(v)
+                                        }),
+                                        _ => None,
+                                    },
+                                    _ => None,
+                                };
+                                match stepped {
+                                    Some(Some(v)) => {
+                                        f.push(Value::Int(v));
+                                        continue;
+                                    }
+                                    Some(None) => {
+                                        f.pop();
+                                        pc = arg as usize;
+                                        continue;
+                                    }
+                                    None => {}
+                                }
                                 let it = f.top().clone();
                                 match tri!(self.next(&it)) {
                                     Some(v) => f.push(v),
@@ -522,37 +614,41 @@ impl Vm {
                                 } else {
                                     (base + 1, base + 2)
                                 };
-                                let callable = f.stack[callable_ix].clone();
                                 let kwn: &[Value] = match &kwnames {
                                     Some(t) => t.as_tuple().unwrap_or(&[]),
                                     None => &[],
                                 };
                                 // A Python function: push its frame and keep looping.
-                                if let Value::Obj(o) = &callable {
+                                if let Value::Obj(o) = &f.stack[callable_ix] {
                                     if let Payload::Function(func) = &o.payload {
-                                        let frame = if kwn.is_empty()
+                                        if kwn.is_empty()
                                             && func.code.get().takes_exactly(len - args_ix)
                                         {
-                                            // The arguments move from this stack into
-                                            // the callee's fast locals.
-                                            self.frame_for_positional(
-                                                o,
-                                                func,
-                                                f.stack.drain(args_ix..),
-                                            )
-                                        } else {
-                                            let args = Args {
-                                                args: &f.stack[args_ix..],
-                                                kwnames: kwn,
-                                            };
-                                            tri!(self.make_function_frame(o, func, args))
+                                            f.pc = pc;
+                                            // SAFETY: `func` lives in the callable on
+                                            // the caller's stack, which the call moves
+                                            // into the new frame's `func`; the
+                                            // function object is not freed meanwhile.
+                                            let func: &crate::objects::function::Function =
+                                                unsafe { &*(&**func as *const _) };
+                                            tri!(self.push_frame_positional(f, func, base, args_ix));
+                                            if !TRACING {
+                                                switch_to_top!();
+                                            }
+                                            continue 'frames;
+                                        }
+                                        let args = Args {
+                                            args: &f.stack[args_ix..],
+                                            kwnames: kwn,
                                         };
+                                        let frame = tri!(self.make_function_frame(o, func, args));
                                         f.stack.truncate(base);
                                         f.pc = pc;
                                         tri!(self.push_frame(frame));
                                         continue 'frames;
                                     }
                                 }
+                                let callable = f.stack[callable_ix].clone();
                                 let args = Args {
                                     args: &f.stack[args_ix..],
                                     kwnames: kwn,
@@ -598,7 +694,9 @@ impl Vm {
                                     return Err(self.system_error("return without a frame"));
                                 };
                                 let entry = done.is_entry;
-                                self.finish_frame_object(&mut done);
+                                if done.frame_obj.is_some() {
+                                    self.finish_frame_object(&mut done);
+                                }
                                 self.release_frame(done);
                                 if entry {
                                     return Ok(Step::Done(Exit::Return(rv)));
@@ -606,6 +704,9 @@ impl Vm {
                                 match self.frames.last_mut() {
                                     Some(caller) => caller.push(rv),
                                     None => return Ok(Step::Done(Exit::Return(rv))),
+                                }
+                                if !TRACING {
+                                    switch_to_top!();
                                 }
                                 continue 'frames;
                             }

@@ -490,7 +490,6 @@ impl Vm {
             tb_next: crate::gil_cell::GilCell::new(next),
             tb_frame: frame,
             tb_lasti: (f.lasti * 2) as u32,
-            tb_lineno: f.code.line_of(f.lasti),
         };
         let tb = ObjRef::new(&self.types().traceback, Payload::Traceback(tb));
         drop(ed.traceback.replace(Value::Obj(tb)));

@@ -221,6 +221,12 @@ impl Vm {
         owner: &ObjRef,
         first: Option<&Value>,
     ) -> PyResult<()> {
+        // The common case first: the names below are only for messages.
+        if let Some(first) = first {
+            if crate::vm::is_subtype(self.type_of(first), owner) {
+                return Ok(());
+            }
+        }
         let oname = crate::runtime::types::tp_name(owner);
         let dunder = name.starts_with("__") && name.ends_with("__");
         let Some(first) = first else {

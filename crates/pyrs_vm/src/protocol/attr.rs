@@ -371,7 +371,7 @@ impl Vm {
             (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(tb.tb_frame.clone())),
             (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(tb.tb_lasti as i64)),
             (Payload::Traceback(tb), "tb_lineno") => {
-                Some(tb.tb_lineno.map_or(Value::None, |l| Value::Int(l as i64)))
+                Some(tb.lineno().map_or(Value::None, |l| Value::Int(l as i64)))
             }
             (Payload::Frame(f), "f_code") => Some(Value::Obj(f.f_code.clone())),
             (Payload::Frame(f), "f_globals") => Some(Value::Obj(f.f_globals.clone())),

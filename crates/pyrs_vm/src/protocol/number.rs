@@ -80,6 +80,25 @@ impl Vm {
                         return Ok(Value::Int(r));
                     }
                 }
+                // Python rounds the quotient toward minus infinity and gives
+                // the remainder the divisor's sign; Rust truncates, so adjust.
+                // (A zero divisor, or MIN / -1, takes the general path.)
+                nb::REMAINDER => {
+                    if let Some(r) = x.checked_rem(*y) {
+                        let r = if r != 0 && (r ^ y) < 0 { r + y } else { r };
+                        return Ok(Value::Int(r));
+                    }
+                }
+                nb::FLOOR_DIVIDE => {
+                    if let (Some(q), Some(r)) = (x.checked_div(*y), x.checked_rem(*y)) {
+                        let q = if r != 0 && (r ^ y) < 0 { q - 1 } else { q };
+                        return Ok(Value::Int(q));
+                    }
+                }
+                nb::AND => return Ok(Value::Int(x & y)),
+                nb::OR => return Ok(Value::Int(x | y)),
+                nb::XOR => return Ok(Value::Int(x ^ y)),
+                nb::RSHIFT if *y >= 0 => return Ok(Value::Int(x >> (*y).min(63))),
                 _ => {}
             }
         }

@@ -164,6 +164,27 @@ impl Vm {
                 return Ok(v.clone());
             }
         }
+        if let Value::Int(i) = v {
+            // Digits written into a stack buffer: the str's text is then one
+            // exact allocation (a `String` would be shrunk, a realloc).
+            let mut buf = [0u8; 20];
+            let mut at = buf.len();
+            let mut n = i.unsigned_abs();
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            let digits = std::str::from_utf8(&buf[at..]).unwrap_or("");
+            return Ok(if *i < 0 {
+                self.new_str(format!("-{digits}"))
+            } else {
+                self.new_str(digits)
+            });
+        }
         let s = self.str_string(v)?;
         Ok(self.new_str(s))
     }

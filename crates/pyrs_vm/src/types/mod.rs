@@ -143,7 +143,12 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     if cls.is(&t.type_) && pos.len() == 1 && !args.has_kwargs() {
         return Ok(Value::Obj(vm.type_of(&pos[0]).clone()));
     }
-    let name = cls.payload_type().name.get().clone();
+    // `str(x)` is the commonest type call in loops: no argument parsing.
+    if cls.is(&t.str_) && args.args.len() == 1 && args.kwnames.is_empty() {
+        return vm.to_str(&args.args[0]);
+    }
+    // Only messages need the name: cloned when one is made.
+    let name = || cls.payload_type().name.get().clone();
     let base_kind = cls.payload_type().base_kind;
     if cls.is(&t.weakref) {
         if pos.is_empty() || pos.len() > 2 {
@@ -160,7 +165,7 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     }
     let no_kw = |vm: &Vm| {
         if args.has_kwargs() {
-            Err(vm.type_error(format!("{name}() takes no keyword arguments")))
+            Err(vm.type_error(format!("{}() takes no keyword arguments", name())))
         } else {
             Ok(())
         }
@@ -307,7 +312,7 @@ pub fn call_type(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
     if crate::protocol::dict::dict_get_str(&cls.payload_type().dict, "__new__").is_some() {
         return vm.type_call(cls, args);
     }
-    Err(vm.type_error(format!("cannot create '{name}' instances")))
+    Err(vm.type_error(format!("cannot create '{}' instances", name())))
 }
 
 /// `module(name, doc=None)` (`types.ModuleType`), as importlib's
