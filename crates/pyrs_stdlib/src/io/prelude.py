@@ -1,7 +1,8 @@
 # The class tree of pyrs's _io (Modules/_io/): the ABC bases, FileIO over
-# posix's fd calls, BytesIO, StringIO, the buffered classes, TextIOWrapper,
+# posix's fd calls, BytesIO, the buffered classes, TextIOWrapper,
 # IncrementalNewlineDecoder and open(). Runs once, in _io's namespace, when
-# _io is first imported; DEFAULT_BUFFER_SIZE is set by the Rust side.
+# _io is first imported; DEFAULT_BUFFER_SIZE is set by the Rust side, which
+# adds StringIO (stringio.rs) under this file's _TextIOBase afterwards.
 
 import posix as _posix
 
@@ -34,7 +35,10 @@ class _IOBase:
         _unsupported('truncate')
 
     def flush(self):
-        self._checkClosed()
+        # iobase_is_closed: IOBase's own flag, which classes with their own
+        # close() (the native StringIO) never set.
+        if getattr(self, '_IOBase__closed', False):
+            raise ValueError("I/O operation on closed file.")
 
     @property
     def closed(self):
@@ -50,7 +54,9 @@ class _IOBase:
     def __del__(self):
         try:
             closed = self.closed
-        except AttributeError:
+        except Exception:
+            # iobase_finalize: an object whose `closed` fails is unusable
+            # (e.g. never initialised); leave it alone.
             return
         if not closed:
             try:
@@ -561,192 +567,6 @@ class BytesIO(_BufferedIOBase):
 
     def __getstate__(self):
         return (self.getvalue(), self._pos, getattr(self, '__dict__', {}).copy())
-
-
-class StringIO(_TextIOBase):
-    # The text is kept as a list of pieces while writes append at its end
-    # (the common case), joined into one str when read or seeked.
-    __module__ = '_io'
-
-    def __init__(self, initial_value='', newline='\n'):
-        if newline is not None and not isinstance(newline, str):
-            raise TypeError(f"newline must be str or None, not {type(newline).__name__}")
-        if newline not in (None, '', '\n', '\r', '\r\n'):
-            raise ValueError(f'illegal newline value: {newline!r}')
-        if initial_value is not None and not isinstance(initial_value, str):
-            raise TypeError(f"initial_value must be str or None, not {type(initial_value).__name__}")
-        self._newline = newline
-        self._text = ''
-        self._parts = None
-        self._pos = 0
-        self._closed = False
-        self._seen = 0
-        if initial_value:
-            self.write(initial_value)
-            self._pos = 0
-
-    def _check(self):
-        if self._closed:
-            raise ValueError('I/O operation on closed file')
-
-    def _join(self):
-        if self._parts is not None:
-            self._text = ''.join(self._parts)
-            self._parts = None
-        return self._text
-
-    @property
-    def closed(self):
-        return self._closed
-
-    def close(self):
-        self._closed = True
-
-    @property
-    def line_buffering(self):
-        return False
-
-    @property
-    def newlines(self):
-        self._check()
-        if self._newline is not None:
-            return None
-        return (None, '\r', '\n', ('\r', '\n'), '\r\n', ('\r', '\r\n'), ('\n', '\r\n'),
-                ('\r', '\n', '\r\n'))[self._seen]
-
-    def getvalue(self):
-        self._check()
-        return self._join()
-
-    def write(self, s, /):
-        # The common case first: default newline, appending at the end.
-        if self._closed:
-            raise ValueError('I/O operation on closed file')
-        if not isinstance(s, str):
-            raise TypeError(f'string argument expected, got {type(s).__name__!r}')
-        n = len(s)
-        if self._newline != '\n':
-            s = self._translate_written(s)
-        parts = self._parts
-        if parts is not None and self._pos == self._length:
-            parts.append(s)
-            self._length += len(s)
-            self._pos = self._length
-            return n
-        text = self._join()
-        pos = self._pos
-        if pos == len(text):
-            self._parts = [text, s]
-            self._length = len(text) + len(s)
-            self._pos = self._length
-            return n
-        if pos > len(text):
-            text += '\0' * (pos - len(text))
-        self._text = text[:pos] + s + text[pos + len(s):]
-        self._pos = pos + len(s)
-        return n
-
-    def _translate_written(self, s):
-        nl = self._newline
-        if nl is None:
-            if '\r' in s:
-                if '\r\n' in s:
-                    self._seen |= 4
-                if '\r' in s.replace('\r\n', ''):
-                    self._seen |= 1
-                s = s.replace('\r\n', '\n').replace('\r', '\n')
-            if '\n' in s:
-                self._seen |= 2
-        elif nl != '' and '\n' in s:
-            s = s.replace('\n', nl)
-        return s
-
-    def read(self, size=-1, /):
-        self._check()
-        size = _index(size)
-        text = self._join()
-        end = len(text) if size < 0 else self._pos + size
-        s = text[self._pos:end]
-        self._pos = max(self._pos, min(end, len(text)))
-        return s
-
-    def readline(self, size=-1, /):
-        self._check()
-        if not isinstance(size, int) and size is not None:
-            raise TypeError(f"integer argument expected, got '{type(size).__name__}'")
-        size = _index(size)
-        text = self._join()
-        pos = self._pos
-        nl = self._newline
-        if nl == '':
-            i = pos
-            end = len(text)
-            while i < len(text):
-                c = text[i]
-                if c == '\n':
-                    end = i + 1
-                    break
-                if c == '\r':
-                    end = i + 2 if text.startswith('\r\n', i) else i + 1
-                    break
-                i += 1
-        else:
-            sep = '\n' if nl is None else nl
-            i = text.find(sep, pos)
-            end = len(text) if i < 0 else i + len(sep)
-        if size >= 0:
-            end = min(end, pos + size)
-        s = text[pos:end]
-        self._pos = max(pos, min(end, len(text)))
-        return s
-
-    def __next__(self):
-        self._check()
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def seek(self, pos, whence=0, /):
-        self._check()
-        pos = _index(pos)
-        if whence not in (0, 1, 2):
-            raise ValueError(f'Invalid whence ({whence}, should be 0, 1 or 2)')
-        if whence != 0 and pos != 0:
-            raise OSError("Can't do nonzero cur-relative seeks")
-        if pos < 0:
-            raise ValueError(f'Negative seek position {pos}')
-        if whence == 2:
-            pos = len(self._join())
-        elif whence == 1:
-            pos = self._pos
-        self._pos = pos
-        return pos
-
-    def tell(self):
-        self._check()
-        return self._pos
-
-    def truncate(self, pos=None, /):
-        self._check()
-        pos = self._pos if pos is None else _index(pos)
-        if pos < 0:
-            raise ValueError(f'Negative size value {pos}')
-        text = self._join()
-        self._text = text[:pos]
-        return pos
-
-    def readable(self):
-        self._check()
-        return True
-
-    writable = seekable = readable
-
-    def __getstate__(self):
-        return (self.getvalue(), self._newline, self._pos, getattr(self, '__dict__', {}).copy())
-
-    def __repr__(self):
-        return f'<_io.StringIO object at {id(self):#x}>'
 
 
 class _Buffered(_BufferedIOBase):
