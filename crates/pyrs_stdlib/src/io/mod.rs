@@ -6,10 +6,12 @@
 //! behaviour is protocol (who calls whose `read`, `readinto`, `flush`) that
 //! subclasses in Python override, so they are written once at that level.
 //! The in-memory streams, whose cost is all in their own methods, are Rust
-//! (`stringio.rs`), made after the prelude under its base classes.
+//! (`stringio.rs`, `bytesio.rs`), made after the prelude under its base
+//! classes.
 //! `builtins.open` stays the VM's native file type (types/file.rs) for speed;
 //! `io.open` is this module's `open`.
 
+mod bytesio;
 mod convert;
 mod stringio;
 
@@ -33,6 +35,9 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let text_io_base = base_class(vm, module, "_TextIOBase")?;
     let string_io = stringio::init(vm, &text_io_base);
     set_attr(vm, module, "StringIO", Value::Obj(string_io));
+    let buffered_io_base = base_class(vm, module, "_BufferedIOBase")?;
+    let bytes_io = bytesio::init(vm, &buffered_io_base);
+    set_attr(vm, module, "BytesIO", Value::Obj(bytes_io));
     Ok(())
 }
 

@@ -1,8 +1,9 @@
 # The class tree of pyrs's _io (Modules/_io/): the ABC bases, FileIO over
-# posix's fd calls, BytesIO, the buffered classes, TextIOWrapper,
+# posix's fd calls, the buffered classes, TextIOWrapper,
 # IncrementalNewlineDecoder and open(). Runs once, in _io's namespace, when
 # _io is first imported; DEFAULT_BUFFER_SIZE is set by the Rust side, which
-# adds StringIO (stringio.rs) under this file's _TextIOBase afterwards.
+# adds StringIO and BytesIO (stringio.rs, bytesio.rs) under this file's
+# _TextIOBase and _BufferedIOBase afterwards.
 
 import posix as _posix
 
@@ -450,123 +451,6 @@ class FileIO(_RawIOBase):
 
     def __getstate__(self):
         raise TypeError(f"cannot pickle '{type(self).__name__}' instances")
-
-
-class BytesIO(_BufferedIOBase):
-    __module__ = '_io'
-
-    def __init__(self, initial_bytes=None):
-        self._buf = bytearray() if initial_bytes is None else bytearray(initial_bytes)
-        self._pos = 0
-
-    def _check(self):
-        if self._buf is None:
-            raise ValueError('I/O operation on closed file.')
-
-    @property
-    def closed(self):
-        return self._buf is None
-
-    def close(self):
-        self._buf = None
-
-    def getvalue(self):
-        self._check()
-        return bytes(self._buf)
-
-    def getbuffer(self):
-        self._check()
-        return memoryview(self._buf)
-
-    def read(self, size=-1, /):
-        self._check()
-        size = _index(size)
-        end = len(self._buf) if size < 0 else self._pos + size
-        b = bytes(self._buf[self._pos:end])
-        self._pos = max(self._pos, min(end, len(self._buf)))
-        return b
-
-    read1 = read
-
-    def readline(self, size=-1, /):
-        self._check()
-        size = _index(size)
-        i = self._buf.find(b'\n', self._pos)
-        end = len(self._buf) if i < 0 else i + 1
-        if size >= 0:
-            end = min(end, self._pos + size)
-        b = bytes(self._buf[self._pos:end])
-        self._pos = max(self._pos, min(end, len(self._buf)))
-        return b
-
-    def readinto(self, b, /):
-        self._check()
-        m = _byte_view(b)
-        data = self.read(len(m))
-        m[:len(data)] = data
-        return len(data)
-
-    readinto1 = readinto
-
-    def write(self, b, /):
-        self._check()
-        if isinstance(b, str):
-            raise TypeError("a bytes-like object is required, not 'str'")
-        data = bytes(b)
-        n = len(data)
-        pos = self._pos
-        if pos > len(self._buf):
-            self._buf += bytes(pos - len(self._buf))
-        self._buf[pos:pos + n] = data
-        self._pos = pos + n
-        return n
-
-    def seek(self, pos, whence=0, /):
-        self._check()
-        pos = _index(pos)
-        if whence == 0:
-            if pos < 0:
-                raise ValueError(f'negative seek value {pos}')
-            self._pos = pos
-        elif whence == 1:
-            self._pos = max(0, self._pos + pos)
-        elif whence == 2:
-            self._pos = max(0, len(self._buf) + pos)
-        else:
-            raise ValueError(f'invalid whence ({whence}, should be 0, 1 or 2)')
-        return self._pos
-
-    def tell(self):
-        self._check()
-        return self._pos
-
-    def truncate(self, size=None, /):
-        self._check()
-        size = self._pos if size is None else _index(size)
-        if size < 0:
-            raise ValueError(f'negative size value {size}')
-        self._buf[size:] = b''
-        return size
-
-    def readable(self):
-        self._check()
-        return True
-
-    writable = seekable = readable
-
-    def flush(self):
-        self._check()
-
-    def isatty(self):
-        self._check()
-        return False
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __getstate__(self):
-        return (self.getvalue(), self._pos, getattr(self, '__dict__', {}).copy())
 
 
 class _Buffered(_BufferedIOBase):
