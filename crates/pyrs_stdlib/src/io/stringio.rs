@@ -22,6 +22,7 @@ use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::types::args::bind;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 const SEEN_CR: u8 = 1;
 const SEEN_LF: u8 = 2;
@@ -298,6 +299,12 @@ const METHODS: &[MethodDef] = &[
     MethodDef::method("__next__", stringio_next),
 ];
 
+thread_local! {
+    /// `_io.StringIO` itself, for `__next__`'s exact-type test on every
+    /// line (`native::existing_class` would format and hash a key each time).
+    static STRING_IO: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+}
+
 /// Make `_io.StringIO` under the prelude's `_TextIOBase`.
 pub fn init(vm: &mut Vm, text_io_base: &ObjRef) -> ObjRef {
     let cls = class(
@@ -317,6 +324,7 @@ pub fn init(vm: &mut Vm, text_io_base: &ObjRef) -> ObjRef {
             ("newlines", stringio_newlines),
         ],
     );
+    STRING_IO.with(|c| *c.borrow_mut() = Some(cls.clone()));
     cls
 }
 
@@ -515,8 +523,8 @@ fn stringio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn stringio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args(vm, &args, "__next__")?;
     let me = args.args.first().cloned().unwrap_or(Value::None);
-    let exact = existing_class(vm, "_io", "StringIO")?;
-    let line = if vm.type_of(&me).is(&exact) {
+    let exact = STRING_IO.with(|c| c.borrow().as_ref().is_some_and(|c| vm.type_of(&me).is(c)));
+    let line = if exact {
         let line = with(vm, &args, "__next__", true, |s| Ok(s.readline(-1)))?;
         vm.new_str(line)
     } else {

@@ -221,9 +221,12 @@ impl Vm {
         owner: &ObjRef,
         first: Option<&Value>,
     ) -> PyResult<()> {
-        let oname = crate::runtime::types::tp_name(owner);
+        // Every call of a native method passes here: the owner's name (a
+        // String and a dict lookup) is made only for the error.
+        let oname = || crate::runtime::types::tp_name(owner);
         let dunder = name.starts_with("__") && name.ends_with("__");
         let Some(first) = first else {
+            let oname = oname();
             // _PyType_Name: the name without the module.
             let short = owner.payload_type().name.get();
             return Err(self.type_error(if dunder {
@@ -236,6 +239,7 @@ impl Vm {
             return Ok(());
         }
         let tn = self.type_name(first);
+        let oname = oname();
         Err(self.type_error(if dunder {
             format!("descriptor '{name}' requires a '{oname}' object but received a '{tn}'")
         } else {
