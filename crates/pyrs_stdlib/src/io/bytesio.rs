@@ -10,7 +10,7 @@
 //! its bytearray in this VM, so it counts as an export until it is dropped.
 
 use super::convert::{optional_ssize, ssize, whence_int};
-use crate::native::{class, existing_class, new_instance, rest, Refs, State};
+use crate::native::{class, new_instance, rest, Refs, State};
 use pyrs_vm::gil_cell::GilCell;
 use pyrs_vm::object::Payload;
 use pyrs_vm::objects::native::{Args, MethodDef};
@@ -18,6 +18,7 @@ use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::types::args::bind;
 use pyrs_vm::types::bytes::{bytes_like, new_bytearray};
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
+use std::cell::RefCell;
 
 pub struct BytesIO {
     /// The data, unless `exported` holds it.
@@ -169,6 +170,16 @@ const METHODS: &[MethodDef] = &[
     MethodDef::method("__next__", bytesio_next),
 ];
 
+thread_local! {
+    /// `_io.BytesIO` itself, for the finalizer's exact-type test.
+    static BYTES_IO: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
+}
+
+/// Whether `v`'s class is `_io.BytesIO` itself (not a subclass).
+pub fn is_exact(vm: &Vm, v: &Value) -> bool {
+    BYTES_IO.with(|c| c.borrow().as_ref().is_some_and(|c| vm.type_of(v).is(c)))
+}
+
 /// Make `_io.BytesIO` under the prelude's `_BufferedIOBase`.
 pub fn init(vm: &mut Vm, buffered_io_base: &ObjRef) -> ObjRef {
     let cls = class(
@@ -180,6 +191,7 @@ pub fn init(vm: &mut Vm, buffered_io_base: &ObjRef) -> ObjRef {
         METHODS,
     );
     crate::held::add_getters(vm, &cls, &[("closed", bytesio_closed)]);
+    BYTES_IO.with(|c| *c.borrow_mut() = Some(cls.clone()));
     cls
 }
 
@@ -600,12 +612,10 @@ fn bytesio_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = match state.as_tuple() {
         Some(t) if t.len() >= 3 => t,
         _ => {
-            let ty = vm.type_of(&me).clone();
-            let exact = existing_class(vm, "_io", "BytesIO")?;
-            let name = if ty.is(&exact) {
+            let name = if is_exact(vm, &me) {
                 "_io.BytesIO".to_string()
             } else {
-                pyrs_vm::runtime::types::tp_name(&ty)
+                pyrs_vm::runtime::types::tp_name(vm.type_of(&me))
             };
             return Err(vm.type_error(format!(
                 "{name}.__setstate__ argument should be 3-tuple, got {}",

@@ -7,12 +7,13 @@
 //! subclasses in Python override, so they are written once at that level.
 //! The in-memory streams, whose cost is all in their own methods, are Rust
 //! (`stringio.rs`, `bytesio.rs`), made after the prelude under its base
-//! classes.
+//! classes, and so is `_IOBase`'s finalizer (`iobase.rs`).
 //! `builtins.open` stays the VM's native file type (types/file.rs) for speed;
 //! `io.open` is this module's `open`.
 
 mod bytesio;
 mod convert;
+mod iobase;
 mod stringio;
 
 use crate::prelude;
@@ -32,6 +33,8 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     let blocking = vm.types().exc.blocking_io_error.clone();
     set_attr(vm, module, "BlockingIOError", Value::Obj(blocking));
     prelude::run(vm, module, "<frozen _io>", include_str!("prelude.py"))?;
+    let iobase = base_class(vm, module, "_IOBase")?;
+    iobase::init(vm, &iobase);
     let text_io_base = base_class(vm, module, "_TextIOBase")?;
     let string_io = stringio::init(vm, &text_io_base);
     set_attr(vm, module, "StringIO", Value::Obj(string_io));

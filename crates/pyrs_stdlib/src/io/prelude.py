@@ -52,18 +52,7 @@ class _IOBase:
             finally:
                 self.__closed = True
 
-    def __del__(self):
-        try:
-            closed = self.closed
-        except Exception:
-            # iobase_finalize: an object whose `closed` fails is unusable
-            # (e.g. never initialised); leave it alone.
-            return
-        if not closed:
-            try:
-                self.close()
-            except Exception:
-                pass
+    # __del__ is native (iobase.rs), as CPython's iobase_finalize is C.
 
     def seekable(self):
         return False

@@ -14,7 +14,7 @@
 //! inherits them from `_IOBase`.
 
 use super::convert::{optional_ssize, ssize, whence_int};
-use crate::native::{class, existing_class, new_instance, rest, Refs, State};
+use crate::native::{class, new_instance, rest, Refs, State};
 use pyrs_vm::gil_cell::GilCell;
 use pyrs_vm::object::Payload;
 use pyrs_vm::objects::native::{Args, MethodDef};
@@ -305,6 +305,11 @@ thread_local! {
     static STRING_IO: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
 }
 
+/// Whether `v`'s class is `_io.StringIO` itself (not a subclass).
+pub fn is_exact(vm: &Vm, v: &Value) -> bool {
+    STRING_IO.with(|c| c.borrow().as_ref().is_some_and(|c| vm.type_of(v).is(c)))
+}
+
 /// Make `_io.StringIO` under the prelude's `_TextIOBase`.
 pub fn init(vm: &mut Vm, text_io_base: &ObjRef) -> ObjRef {
     let cls = class(
@@ -523,8 +528,7 @@ fn stringio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn stringio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_args(vm, &args, "__next__")?;
     let me = args.args.first().cloned().unwrap_or(Value::None);
-    let exact = STRING_IO.with(|c| c.borrow().as_ref().is_some_and(|c| vm.type_of(&me).is(c)));
-    let line = if exact {
+    let line = if is_exact(vm, &me) {
         let line = with(vm, &args, "__next__", true, |s| Ok(s.readline(-1)))?;
         vm.new_str(line)
     } else {
@@ -715,12 +719,10 @@ fn stringio_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = match state.as_tuple() {
         Some(t) if t.len() >= 4 => t,
         _ => {
-            let ty = vm.type_of(&me).clone();
-            let exact = existing_class(vm, "_io", "StringIO")?;
-            let name = if ty.is(&exact) {
+            let name = if is_exact(vm, &me) {
                 "_io.StringIO".to_string()
             } else {
-                pyrs_vm::runtime::types::tp_name(&ty)
+                pyrs_vm::runtime::types::tp_name(vm.type_of(&me))
             };
             return Err(vm.type_error(format!(
                 "{name}.__setstate__ argument should be 4-tuple, got {}",
