@@ -1083,7 +1083,9 @@ class TextIOWrapper(_TextIOBase):
         text = self._decoded
         if self._readuniversal:
             i = text.find('\n', start)
-            j = text.find('\r', start)
+            # A '\r' matters only before that '\n': searching the rest of
+            # the chunk for one made each line cost the whole chunk.
+            j = text.find('\r', start, len(text) if i < 0 else i)
             if j < 0 or 0 <= i < j:
                 return -1 if i < 0 else i + 1
             if j + 1 < len(text):
