@@ -1,7 +1,9 @@
 # The class tree of pyrs's _io (Modules/_io/): the ABC bases, FileIO over
-# posix's fd calls, BytesIO, StringIO, the buffered classes, TextIOWrapper,
+# posix's fd calls, the buffered classes, TextIOWrapper,
 # IncrementalNewlineDecoder and open(). Runs once, in _io's namespace, when
-# _io is first imported; DEFAULT_BUFFER_SIZE is set by the Rust side.
+# _io is first imported; DEFAULT_BUFFER_SIZE is set by the Rust side, which
+# adds StringIO and BytesIO (stringio.rs, bytesio.rs) under this file's
+# _TextIOBase and _BufferedIOBase afterwards.
 
 import posix as _posix
 
@@ -34,7 +36,10 @@ class _IOBase:
         _unsupported('truncate')
 
     def flush(self):
-        self._checkClosed()
+        # iobase_is_closed: IOBase's own flag, which classes with their own
+        # close() (the native StringIO) never set.
+        if getattr(self, '_IOBase__closed', False):
+            raise ValueError("I/O operation on closed file.")
 
     @property
     def closed(self):
@@ -47,16 +52,7 @@ class _IOBase:
             finally:
                 self.__closed = True
 
-    def __del__(self):
-        try:
-            closed = self.closed
-        except AttributeError:
-            return
-        if not closed:
-            try:
-                self.close()
-            except Exception:
-                pass
+    # __del__ is native (iobase.rs), as CPython's iobase_finalize is C.
 
     def seekable(self):
         return False
@@ -444,309 +440,6 @@ class FileIO(_RawIOBase):
 
     def __getstate__(self):
         raise TypeError(f"cannot pickle '{type(self).__name__}' instances")
-
-
-class BytesIO(_BufferedIOBase):
-    __module__ = '_io'
-
-    def __init__(self, initial_bytes=None):
-        self._buf = bytearray() if initial_bytes is None else bytearray(initial_bytes)
-        self._pos = 0
-
-    def _check(self):
-        if self._buf is None:
-            raise ValueError('I/O operation on closed file.')
-
-    @property
-    def closed(self):
-        return self._buf is None
-
-    def close(self):
-        self._buf = None
-
-    def getvalue(self):
-        self._check()
-        return bytes(self._buf)
-
-    def getbuffer(self):
-        self._check()
-        return memoryview(self._buf)
-
-    def read(self, size=-1, /):
-        self._check()
-        size = _index(size)
-        end = len(self._buf) if size < 0 else self._pos + size
-        b = bytes(self._buf[self._pos:end])
-        self._pos = max(self._pos, min(end, len(self._buf)))
-        return b
-
-    read1 = read
-
-    def readline(self, size=-1, /):
-        self._check()
-        size = _index(size)
-        i = self._buf.find(b'\n', self._pos)
-        end = len(self._buf) if i < 0 else i + 1
-        if size >= 0:
-            end = min(end, self._pos + size)
-        b = bytes(self._buf[self._pos:end])
-        self._pos = max(self._pos, min(end, len(self._buf)))
-        return b
-
-    def readinto(self, b, /):
-        self._check()
-        m = _byte_view(b)
-        data = self.read(len(m))
-        m[:len(data)] = data
-        return len(data)
-
-    readinto1 = readinto
-
-    def write(self, b, /):
-        self._check()
-        if isinstance(b, str):
-            raise TypeError("a bytes-like object is required, not 'str'")
-        data = bytes(b)
-        n = len(data)
-        pos = self._pos
-        if pos > len(self._buf):
-            self._buf += bytes(pos - len(self._buf))
-        self._buf[pos:pos + n] = data
-        self._pos = pos + n
-        return n
-
-    def seek(self, pos, whence=0, /):
-        self._check()
-        pos = _index(pos)
-        if whence == 0:
-            if pos < 0:
-                raise ValueError(f'negative seek value {pos}')
-            self._pos = pos
-        elif whence == 1:
-            self._pos = max(0, self._pos + pos)
-        elif whence == 2:
-            self._pos = max(0, len(self._buf) + pos)
-        else:
-            raise ValueError(f'invalid whence ({whence}, should be 0, 1 or 2)')
-        return self._pos
-
-    def tell(self):
-        self._check()
-        return self._pos
-
-    def truncate(self, size=None, /):
-        self._check()
-        size = self._pos if size is None else _index(size)
-        if size < 0:
-            raise ValueError(f'negative size value {size}')
-        self._buf[size:] = b''
-        return size
-
-    def readable(self):
-        self._check()
-        return True
-
-    writable = seekable = readable
-
-    def flush(self):
-        self._check()
-
-    def isatty(self):
-        self._check()
-        return False
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __getstate__(self):
-        return (self.getvalue(), self._pos, getattr(self, '__dict__', {}).copy())
-
-
-class StringIO(_TextIOBase):
-    # The text is kept as a list of pieces while writes append at its end
-    # (the common case), joined into one str when read or seeked.
-    __module__ = '_io'
-
-    def __init__(self, initial_value='', newline='\n'):
-        if newline is not None and not isinstance(newline, str):
-            raise TypeError(f"newline must be str or None, not {type(newline).__name__}")
-        if newline not in (None, '', '\n', '\r', '\r\n'):
-            raise ValueError(f'illegal newline value: {newline!r}')
-        if initial_value is not None and not isinstance(initial_value, str):
-            raise TypeError(f"initial_value must be str or None, not {type(initial_value).__name__}")
-        self._newline = newline
-        self._text = ''
-        self._parts = None
-        self._pos = 0
-        self._closed = False
-        self._seen = 0
-        if initial_value:
-            self.write(initial_value)
-            self._pos = 0
-
-    def _check(self):
-        if self._closed:
-            raise ValueError('I/O operation on closed file')
-
-    def _join(self):
-        if self._parts is not None:
-            self._text = ''.join(self._parts)
-            self._parts = None
-        return self._text
-
-    @property
-    def closed(self):
-        return self._closed
-
-    def close(self):
-        self._closed = True
-
-    @property
-    def line_buffering(self):
-        return False
-
-    @property
-    def newlines(self):
-        self._check()
-        if self._newline is not None:
-            return None
-        return (None, '\r', '\n', ('\r', '\n'), '\r\n', ('\r', '\r\n'), ('\n', '\r\n'),
-                ('\r', '\n', '\r\n'))[self._seen]
-
-    def getvalue(self):
-        self._check()
-        return self._join()
-
-    def write(self, s, /):
-        # The common case first: default newline, appending at the end.
-        if self._closed:
-            raise ValueError('I/O operation on closed file')
-        if not isinstance(s, str):
-            raise TypeError(f'string argument expected, got {type(s).__name__!r}')
-        n = len(s)
-        if self._newline != '\n':
-            s = self._translate_written(s)
-        parts = self._parts
-        if parts is not None and self._pos == self._length:
-            parts.append(s)
-            self._length += len(s)
-            self._pos = self._length
-            return n
-        text = self._join()
-        pos = self._pos
-        if pos == len(text):
-            self._parts = [text, s]
-            self._length = len(text) + len(s)
-            self._pos = self._length
-            return n
-        if pos > len(text):
-            text += '\0' * (pos - len(text))
-        self._text = text[:pos] + s + text[pos + len(s):]
-        self._pos = pos + len(s)
-        return n
-
-    def _translate_written(self, s):
-        nl = self._newline
-        if nl is None:
-            if '\r' in s:
-                if '\r\n' in s:
-                    self._seen |= 4
-                if '\r' in s.replace('\r\n', ''):
-                    self._seen |= 1
-                s = s.replace('\r\n', '\n').replace('\r', '\n')
-            if '\n' in s:
-                self._seen |= 2
-        elif nl != '' and '\n' in s:
-            s = s.replace('\n', nl)
-        return s
-
-    def read(self, size=-1, /):
-        self._check()
-        size = _index(size)
-        text = self._join()
-        end = len(text) if size < 0 else self._pos + size
-        s = text[self._pos:end]
-        self._pos = max(self._pos, min(end, len(text)))
-        return s
-
-    def readline(self, size=-1, /):
-        self._check()
-        if not isinstance(size, int) and size is not None:
-            raise TypeError(f"integer argument expected, got '{type(size).__name__}'")
-        size = _index(size)
-        text = self._join()
-        pos = self._pos
-        nl = self._newline
-        if nl == '':
-            i = pos
-            end = len(text)
-            while i < len(text):
-                c = text[i]
-                if c == '\n':
-                    end = i + 1
-                    break
-                if c == '\r':
-                    end = i + 2 if text.startswith('\r\n', i) else i + 1
-                    break
-                i += 1
-        else:
-            sep = '\n' if nl is None else nl
-            i = text.find(sep, pos)
-            end = len(text) if i < 0 else i + len(sep)
-        if size >= 0:
-            end = min(end, pos + size)
-        s = text[pos:end]
-        self._pos = max(pos, min(end, len(text)))
-        return s
-
-    def __next__(self):
-        self._check()
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def seek(self, pos, whence=0, /):
-        self._check()
-        pos = _index(pos)
-        if whence not in (0, 1, 2):
-            raise ValueError(f'Invalid whence ({whence}, should be 0, 1 or 2)')
-        if whence != 0 and pos != 0:
-            raise OSError("Can't do nonzero cur-relative seeks")
-        if pos < 0:
-            raise ValueError(f'Negative seek position {pos}')
-        if whence == 2:
-            pos = len(self._join())
-        elif whence == 1:
-            pos = self._pos
-        self._pos = pos
-        return pos
-
-    def tell(self):
-        self._check()
-        return self._pos
-
-    def truncate(self, pos=None, /):
-        self._check()
-        pos = self._pos if pos is None else _index(pos)
-        if pos < 0:
-            raise ValueError(f'Negative size value {pos}')
-        text = self._join()
-        self._text = text[:pos]
-        return pos
-
-    def readable(self):
-        self._check()
-        return True
-
-    writable = seekable = readable
-
-    def __getstate__(self):
-        return (self.getvalue(), self._newline, self._pos, getattr(self, '__dict__', {}).copy())
-
-    def __repr__(self):
-        return f'<_io.StringIO object at {id(self):#x}>'
 
 
 class _Buffered(_BufferedIOBase):
@@ -1390,7 +1083,9 @@ class TextIOWrapper(_TextIOBase):
         text = self._decoded
         if self._readuniversal:
             i = text.find('\n', start)
-            j = text.find('\r', start)
+            # A '\r' matters only before that '\n': searching the rest of
+            # the chunk for one made each line cost the whole chunk.
+            j = text.find('\r', start, len(text) if i < 0 else i)
             if j < 0 or 0 <= i < j:
                 return -1 if i < 0 else i + 1
             if j + 1 < len(text):

@@ -221,15 +221,12 @@ impl Vm {
         owner: &ObjRef,
         first: Option<&Value>,
     ) -> PyResult<()> {
-        // The common case first: the names below are only for messages.
-        if let Some(first) = first {
-            if crate::vm::is_subtype(self.type_of(first), owner) {
-                return Ok(());
-            }
-        }
-        let oname = crate::runtime::types::tp_name(owner);
+        // Every call of a native method passes here: the owner's name (a
+        // String and a dict lookup) is made only for the error.
+        let oname = || crate::runtime::types::tp_name(owner);
         let dunder = name.starts_with("__") && name.ends_with("__");
         let Some(first) = first else {
+            let oname = oname();
             // _PyType_Name: the name without the module.
             let short = owner.payload_type().name.get();
             return Err(self.type_error(if dunder {
@@ -242,6 +239,7 @@ impl Vm {
             return Ok(());
         }
         let tn = self.type_name(first);
+        let oname = oname();
         Err(self.type_error(if dunder {
             format!("descriptor '{name}' requires a '{oname}' object but received a '{tn}'")
         } else {

@@ -27,8 +27,6 @@ via_str! {
     b_count => str_m::str_count,
     b_endswith => str_m::str_endswith,
     b_expandtabs => str_m::str_expandtabs,
-    b_find => str_m::str_find,
-    b_index => str_m::str_index,
     b_ljust => str_m::str_ljust,
     b_partition => str_m::str_partition,
     b_removeprefix => str_m::str_removeprefix,
@@ -143,6 +141,101 @@ pub fn new_bytearray(vm: &Vm, b: Vec<u8>) -> Value {
         &vm.types().bytearray,
         Payload::ByteArray(GilCell::new(b)),
     ))
+}
+
+/// `find` and `index` searched in place when the arguments are the common
+/// ones (a bytes-like or int needle, int or None bounds, no keywords): the
+/// Latin-1 detour copies the whole haystack per call, which made a buffered
+/// reader's `readline` cost a copy of its buffer per line. Anything else
+/// takes that detour, which owns the error messages.
+fn find_in_place(args: &Args) -> Option<i64> {
+    if args.has_kwargs() || !(2..=4).contains(&args.args.len()) {
+        return None;
+    }
+    let hay_cell;
+    let hay: &[u8] = match this(args).payload() {
+        Some(Payload::Bytes(b)) => b,
+        Some(Payload::ByteArray(b)) => {
+            hay_cell = b.get();
+            hay_cell
+        }
+        _ => return None,
+    };
+    let byte;
+    let needle_cell;
+    let needle: &[u8] = match &args.args[1] {
+        Value::Int(n) => {
+            byte = [u8::try_from(*n).ok()?];
+            &byte
+        }
+        v => match v.payload() {
+            Some(Payload::Bytes(b)) => b,
+            Some(Payload::ByteArray(b)) => {
+                needle_cell = b.get();
+                needle_cell
+            }
+            _ => return None,
+        },
+    };
+    let len = hay.len() as i64;
+    // ADJUST_INDICES: negative bounds count from the end; only the end is
+    // clamped to the length (a start past it finds nothing, not even b'').
+    let bound = |v: Option<&Value>, default: i64| -> Option<i64> {
+        match v {
+            None | Some(Value::None) => Some(default),
+            Some(Value::Int(n)) if *n < 0 => Some((n + len).max(0)),
+            Some(Value::Int(n)) => Some(*n),
+            Some(_) => None,
+        }
+    };
+    let start = bound(args.args.get(2), 0)?;
+    let end = bound(args.args.get(3), len)?.min(len);
+    let n = needle.len() as i64;
+    if end - start < n {
+        return Some(-1);
+    }
+    if n == 0 {
+        return Some(start);
+    }
+    let window = &hay[start as usize..end as usize];
+    let found = if needle.len() == 1 {
+        window.iter().position(|&c| c == needle[0])
+    } else {
+        window.windows(needle.len()).position(|w| w == needle)
+    };
+    Some(found.map_or(-1, |i| start + i as i64))
+}
+
+/// The needle of the search methods: an int (one byte) or bytes-like.
+fn check_needle(vm: &Vm, args: &Args) -> PyResult<()> {
+    match args.args.get(1) {
+        Some(v) if as_int(v).is_none() && bytes_like(v).is_none() => Err(vm.type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            vm.type_name(v)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn b_find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_needle(vm, &args)?;
+    match find_in_place(&args) {
+        Some(i) => Ok(Value::Int(i)),
+        None => call_as_str(vm, args, str_m::str_find),
+    }
+}
+
+fn b_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_needle(vm, &args)?;
+    match find_in_place(&args) {
+        Some(-1) => Err(vm.value_error("subsection not found")),
+        Some(i) => Ok(Value::Int(i)),
+        // find's detour, so that the miss says "subsection" as bytes do.
+        None => match call_as_str(vm, args, str_m::str_find)? {
+            Value::Int(-1) => Err(vm.value_error("subsection not found")),
+            i => Ok(i),
+        },
+    }
 }
 
 fn self_bytes(vm: &Vm, args: &Args) -> PyResult<Vec<u8>> {

@@ -138,10 +138,14 @@ fn find_impl(vm: &mut Vm, args: &Args, name: &str, reverse: bool) -> PyResult<i6
     }
     let (b0, b1) = s.byte_range(a, b);
     let hay = &s.as_str()[b0..b1];
-    let found = if reverse {
-        hay.rfind(sub)
-    } else {
-        hay.find(sub)
+    // A one-character needle is searched as a char, which std does with
+    // memchr; a &str needle always takes the two-way searcher.
+    let mut one = sub.chars();
+    let found = match (one.next(), one.next(), reverse) {
+        (Some(c), None, false) => hay.find(c),
+        (Some(c), None, true) => hay.rfind(c),
+        (_, _, false) => hay.find(sub),
+        (_, _, true) => hay.rfind(sub),
     };
     // Counted from the window's start, whose code point index is `a`: a
     // search from `start` costs what it scans, not the whole string (the
