@@ -7,6 +7,7 @@
 //! keeps it alive; a dead entry simply stops matching.
 
 use crate::native::{class, positional, rest, state, Refs};
+use pyrs_vm::fast_hash::FastHashMap;
 use pyrs_vm::modules::add_functions;
 use pyrs_vm::object::Payload;
 use pyrs_vm::objects::native::{Args, MethodDef};
@@ -14,7 +15,6 @@ use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::protocol::dict::dict_get_str;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 /// `abc_invalidation_counter`: bumped by every `register`, so negative
@@ -28,7 +28,7 @@ const TPFLAGS_MAPPING: i64 = 1 << 6;
 
 /// A set of classes held weakly: class address -> a weak reference to it.
 #[derive(Default)]
-struct WeakClassSet(HashMap<usize, Value>);
+struct WeakClassSet(FastHashMap<usize, Value>);
 
 impl WeakClassSet {
     fn contains(&self, cls: &ObjRef) -> bool {

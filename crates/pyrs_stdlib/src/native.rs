@@ -3,6 +3,7 @@
 //! method's `self`, the classes a module makes once per thread, and the
 //! argument checks of CPython's `tp_new` functions, with their messages.
 
+use pyrs_vm::fast_hash::FastHashMap;
 use pyrs_vm::gil_cell::GilCell;
 use pyrs_vm::object::Payload;
 use pyrs_vm::objects::native::{Args, MethodDef, NativeData};
@@ -10,7 +11,6 @@ use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::runtime::types::new_module_class;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The references a state holds, for the collector.
 pub trait Refs {
@@ -69,7 +69,7 @@ thread_local! {
     /// The classes made by this crate's modules, by "module.name": a module
     /// is imported once, but Rust code makes instances of classes it did not
     /// receive as `cls` (itertools' `_grouper`, `_tee`).
-    static CLASSES: RefCell<HashMap<String, ObjRef>> = RefCell::new(HashMap::new());
+    static CLASSES: RefCell<FastHashMap<String, ObjRef>> = RefCell::new(FastHashMap::default());
 }
 
 /// Make (once per thread) and return the class `module.name`.

@@ -24,7 +24,7 @@ pub fn run(vm: &mut Vm, module: &ObjRef, frozen: &[u8]) -> PyResult<()> {
     );
     let code = pyrs_bytecode::marshal::loads_code(frozen)
         .map_err(|e| vm.system_error(format!("frozen prelude: {}", e.message())))?;
-    let code_obj = new_code_object_from(vm.types(), (*code).clone(), Origin::Marshalled)
+    let code_obj = new_code_object_from(vm.types(), code, Origin::Marshalled)
         .map_err(|e| vm.system_error(format!("frozen prelude: {e}")))?;
     pyrs_vm::run::run_module_code(vm, &code_obj, &dict)?;
     Ok(())

@@ -404,7 +404,7 @@ impl Vm {
         Ok(())
     }
 
-    fn load_sourceless(&mut self, file: &Path) -> PyResult<pyrs_bytecode::CodeObject> {
+    fn load_sourceless(&mut self, file: &Path) -> PyResult<std::rc::Rc<pyrs_bytecode::CodeObject>> {
         let data = std::fs::read(file).map_err(|e| self.os_error_from(&e, file))?;
         let body = match pyrs_bytecode::pyc::read_header(&data) {
             Ok((_, body)) => body,
@@ -416,7 +416,6 @@ impl Vm {
             }
         };
         pyrs_bytecode::marshal::loads_code(body)
-            .map(|c| (*c).clone())
             .map_err(|e| self.new_error(&self.types().exc.value_error, e.message()))
     }
 

@@ -7,6 +7,7 @@ pub mod builtins_class;
 pub mod call;
 pub mod error;
 pub mod eval;
+pub mod fast_hash;
 pub mod format;
 pub mod frame;
 pub mod gil_cell;

@@ -14,6 +14,7 @@ use crate::vm::Vm;
 use pyrs_bytecode::pyc::{self, PycHeader, PycKind};
 use pyrs_bytecode::CodeObject;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// `sys.implementation.cache_tag`.
 pub const CACHE_TAG: &str = "pyrs-311";
@@ -52,7 +53,7 @@ impl Vm {
         &mut self,
         source: &Path,
         module_dict: &ObjRef,
-    ) -> PyResult<(CodeObject, crate::objects::code::Origin)> {
+    ) -> PyResult<(Rc<CodeObject>, crate::objects::code::Origin)> {
         let prefix = dict_get_str(&self.interp.sys_dict, "pycache_prefix")
             .and_then(|p| p.as_str().map(str::to_string));
         let cache = cache_from_source(source, prefix.as_deref());
@@ -87,7 +88,7 @@ impl Vm {
                 };
                 if valid {
                     if let Ok(code) = pyrs_bytecode::marshal::loads_code(body) {
-                        return Ok(((*code).clone(), crate::objects::code::Origin::Marshalled));
+                        return Ok((code, crate::objects::code::Origin::Marshalled));
                     }
                 } else {
                     stale_kind = Some(header.kind);
@@ -114,7 +115,7 @@ impl Vm {
             };
             write_atomically(&cache, &pyc::write_pyc(&header, &code));
         }
-        Ok((code, crate::objects::code::Origin::Compiled))
+        Ok((Rc::new(code), crate::objects::code::Origin::Compiled))
     }
 
     /// Compile a module's source bytes (UTF-8) to a code object, raising

@@ -65,7 +65,7 @@ fn load_main(
     vm: &mut Vm,
     main: &MainSource,
     module: &ObjRef,
-) -> Result<(pyrs_bytecode::CodeObject, Origin), i32> {
+) -> Result<(Rc<pyrs_bytecode::CodeObject>, Origin), i32> {
     let (source, filename) = match main {
         MainSource::Command(c) => (c.clone(), "<string>".to_string()),
         MainSource::Stdin(s) => (s.clone(), "<stdin>".to_string()),
@@ -98,7 +98,7 @@ fn load_main(
         }
         MainSource::File(p) => return load_file(vm, p, module),
     };
-    compile_main(vm, &source, &filename).map(|c| (c, Origin::Compiled))
+    compile_main(vm, &source, &filename).map(|c| (Rc::new(c), Origin::Compiled))
 }
 
 /// Load a file to run as `__main__`: source, or a .pyc (CPython's too).
@@ -106,7 +106,7 @@ fn load_file(
     vm: &mut Vm,
     p: &std::path::Path,
     module: &ObjRef,
-) -> Result<(pyrs_bytecode::CodeObject, Origin), i32> {
+) -> Result<(Rc<pyrs_bytecode::CodeObject>, Origin), i32> {
     let (source, filename) = {
         let name = p.to_string_lossy().to_string();
         let bytes = match std::fs::read(p) {
@@ -135,7 +135,7 @@ fn load_file(
                 }
             };
             return match pyrs_bytecode::marshal::loads_code(body) {
-                Ok(code) => Ok(((*code).clone(), Origin::Marshalled)),
+                Ok(code) => Ok((code, Origin::Marshalled)),
                 Err(e) => {
                     eprintln!("{}: {}", e.python_type(), e.message());
                     Err(1)
@@ -150,7 +150,7 @@ fn load_file(
             }
         }
     };
-    compile_main(vm, &source, &filename).map(|c| (c, Origin::Compiled))
+    compile_main(vm, &source, &filename).map(|c| (Rc::new(c), Origin::Compiled))
 }
 
 fn compile_main(

@@ -177,7 +177,7 @@ fn to_marshal(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<MarshalValue> {
                     }
                     MarshalValue::Dict(out)
                 }
-                Payload::Code(c) => MarshalValue::Code(Rc::new(c.co.clone())),
+                Payload::Code(c) => MarshalValue::Code(c.co.clone()),
                 Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_) => {
                     match crate::types::bytes::bytes_like(v) {
                         Some(b) => MarshalValue::Bytes(b.into()),

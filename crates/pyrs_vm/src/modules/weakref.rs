@@ -11,7 +11,6 @@ use crate::objects::native::{Args, MethodDef};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 pub struct WeakRefData {
     /// The referent, or null once it has been freed.
@@ -25,7 +24,8 @@ pub struct WeakRefData {
 
 thread_local! {
     /// Referent address -> the weak reference objects to it.
-    static TABLE: RefCell<HashMap<usize, Vec<*const PyObject>>> = RefCell::new(HashMap::new());
+    static TABLE: RefCell<crate::fast_hash::FastHashMap<usize, Vec<*const PyObject>>> =
+        RefCell::new(crate::fast_hash::FastHashMap::default());
     /// Dead weak references whose callbacks are still to run.
     static PENDING: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
 }

@@ -34,7 +34,8 @@ pub struct GlobalCache {
 }
 
 pub struct Code {
-    pub co: CodeObject,
+    /// Shared with the marshal tree it was loaded from (and with `marshal.dumps`).
+    pub co: Rc<CodeObject>,
     pub consts: Box<[Value]>,
     /// `co_names` as str objects.
     pub names: Box<[Value]>,
@@ -64,8 +65,8 @@ thread_local! {
     /// Interned strs (`sys.intern`'s table): the first str object seen with
     /// each value. Entries live as long as the thread (CPython 3.11 lets
     /// them die).
-    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static INTERNED: std::cell::RefCell<crate::fast_hash::FastHashMap<Box<str>, Value>> =
+        std::cell::RefCell::new(crate::fast_hash::FastHashMap::default());
 }
 
 /// `sys.intern(v)` for an exact str `v`.
@@ -162,7 +163,7 @@ fn const_to_value_from(types: &Types, c: &Const, origin: Origin) -> Result<Value
                 Payload::Set(crate::gil_cell::GilCell::new(data)),
             ))
         }
-        Const::Code(co) => Value::Obj(new_code_object_from(types, (**co).clone(), origin)?),
+        Const::Code(co) => Value::Obj(new_code_object_from(types, co.clone(), origin)?),
     })
 }
 
@@ -175,7 +176,7 @@ pub fn new_code_object(types: &Types, co: CodeObject) -> Result<ObjRef, String> 
 /// Make a Python code object from a code object of the given origin.
 pub fn new_code_object_from(
     types: &Types,
-    co: CodeObject,
+    co: impl Into<Rc<CodeObject>>,
     origin: Origin,
 ) -> Result<ObjRef, String> {
     let code = Code::new_from(types, co, origin)?;
@@ -187,7 +188,12 @@ impl Code {
         Code::new_from(types, co, Origin::Compiled)
     }
 
-    pub fn new_from(types: &Types, co: CodeObject, origin: Origin) -> Result<Code, String> {
+    pub fn new_from(
+        types: &Types,
+        co: impl Into<Rc<CodeObject>>,
+        origin: Origin,
+    ) -> Result<Code, String> {
+        let co: Rc<CodeObject> = co.into();
         let consts: Result<Vec<Value>, String> = co
             .co_consts
             .iter()
