@@ -172,15 +172,7 @@ impl Vm {
             Value::Int(e.end_offset as i64),
         ]);
         let args = [self.new_str(e.msg.as_str()), info];
-        match crate::objects::exception::exception_new(
-            self,
-            &cls,
-            crate::objects::native::Args::positional(&args),
-        ) {
-            Ok(Value::Obj(o)) => PyErr(o),
-            Ok(_) => self.system_error("SyntaxError"),
-            Err(err) => err,
-        }
+        self.exception_from_args(&cls, &args)
     }
 }
 

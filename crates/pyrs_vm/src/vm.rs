@@ -191,13 +191,20 @@ impl Vm {
             args.push(self.new_str(f));
         }
         let cls = self.types().exc.os_error.clone();
+        self.exception_from_args(&cls, &args)
+    }
+
+    /// `cls(*args)` for a builtin exception class, through its constructor
+    /// (so OSError's errno picks the subclass and SyntaxError's details
+    /// become attributes); an error while constructing is the result.
+    pub fn exception_from_args(&mut self, cls: &ObjRef, args: &[Value]) -> PyErr {
         match crate::objects::exception::exception_new(
             self,
-            &cls,
-            crate::objects::native::Args::positional(&args),
+            cls,
+            crate::objects::native::Args::positional(args),
         ) {
             Ok(Value::Obj(o)) => PyErr(o),
-            Ok(_) => self.system_error("OSError"),
+            Ok(_) => self.system_error("exception constructor returned a non-object"),
             Err(e) => e,
         }
     }

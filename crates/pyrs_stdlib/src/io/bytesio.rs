@@ -9,8 +9,9 @@
 //! holds it the data moves back (`reclaim`). A released view still holds
 //! its bytearray in this VM, so it counts as an export until it is dropped.
 
+use super::convert::MethodArgs;
 use super::convert::{optional_ssize, ssize, whence_int};
-use crate::native::{class, new_instance, rest, Refs, State};
+use crate::native::{class, new_instance, rest, Refs};
 use pyrs_vm::gil_cell::GilCell;
 use pyrs_vm::object::Payload;
 use pyrs_vm::objects::native::{Args, MethodDef};
@@ -19,6 +20,11 @@ use pyrs_vm::types::args::bind;
 use pyrs_vm::types::bytes::{bytes_like, new_bytearray};
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 use std::cell::RefCell;
+
+const ARGS: MethodArgs = MethodArgs {
+    short: "BytesIO",
+    full: "_io.BytesIO",
+};
 
 pub struct BytesIO {
     /// The data, unless `exported` holds it.
@@ -195,19 +201,6 @@ pub fn init(vm: &mut Vm, buffered_io_base: &ObjRef) -> ObjRef {
     cls
 }
 
-fn cell<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a GilCell<Option<BytesIO>>> {
-    let me = args.args.first();
-    if let Some(Payload::Native(n)) = me.and_then(|v| v.payload()) {
-        if let Some(s) = n.as_any().downcast_ref::<State<BytesIO>>() {
-            return Ok(&s.0);
-        }
-    }
-    let got = me.map_or_else(|| "NoneType".to_string(), |v| vm.type_name(v));
-    Err(vm.type_error(format!(
-        "descriptor '{name}' for '_io.BytesIO' objects doesn't apply to a '{got}' object"
-    )))
-}
-
 /// Run `f` on the state, after CHECK_CLOSED when `closed_check`; no Python
 /// code runs inside `f`.
 fn with<R>(
@@ -217,56 +210,13 @@ fn with<R>(
     closed_check: bool,
     f: impl FnOnce(&mut BytesIO) -> PyResult<R>,
 ) -> PyResult<R> {
-    let Some(s) = cell(vm, args, name)?.get_mut() else {
+    let Some(s) = ARGS.cell::<BytesIO>(vm, args, name)?.get_mut() else {
         return Err(vm.value_error("I/O operation on closed file."));
     };
     if closed_check && s.closed {
         return Err(vm.value_error("I/O operation on closed file."));
     }
     f(s)
-}
-
-fn no_kw(vm: &Vm, a: &Args, name: &str) -> PyResult<()> {
-    if a.has_kwargs() {
-        return Err(vm.type_error(format!("BytesIO.{name}() takes no keyword arguments")));
-    }
-    Ok(())
-}
-
-fn no_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
-    let a = rest(args);
-    no_kw(vm, &a, name)?;
-    if !a.pos().is_empty() {
-        return Err(vm.type_error(format!(
-            "BytesIO.{name}() takes no arguments ({} given)",
-            a.pos().len()
-        )));
-    }
-    Ok(())
-}
-
-fn one_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    let a = rest(args);
-    no_kw(vm, &a, name)?;
-    match a.pos() {
-        [x] => Ok(x),
-        p => Err(vm.type_error(format!(
-            "BytesIO.{name}() takes exactly one argument ({} given)",
-            p.len()
-        ))),
-    }
-}
-
-fn positional<'a>(
-    vm: &Vm,
-    args: &Args<'a>,
-    name: &str,
-    min: usize,
-    max: usize,
-) -> PyResult<&'a [Value]> {
-    let a = rest(args);
-    no_kw(vm, &a, name)?;
-    crate::native::positional(vm, &a, name, min, max)
 }
 
 /// The bytes of a bytes-like argument, or CPython's TypeError.
@@ -306,7 +256,7 @@ fn bytesio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn check_open(vm: &mut Vm, args: Args, name: &str, answer: Value) -> PyResult<Value> {
-    no_args(vm, &args, name)?;
+    ARGS.no_args(vm, &args, name)?;
     with(vm, &args, name, true, |_| Ok(answer))
 }
 
@@ -331,7 +281,7 @@ fn bytesio_isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "close")?;
+    ARGS.no_args(vm, &args, "close")?;
     with(vm, &args, "close", false, |s| {
         s.check_exports(vm)?;
         s.closed = true;
@@ -345,13 +295,13 @@ fn bytesio_closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "tell")?;
+    ARGS.no_args(vm, &args, "tell")?;
     let pos = with(vm, &args, "tell", true, |s| Ok(s.pos))?;
     Ok(Value::Int(pos as i64))
 }
 
 fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let b = one_arg(vm, &args, "write")?;
+    let b = ARGS.one_arg(vm, &args, "write")?;
     let n = with(vm, &args, "write", true, |s| {
         s.check_exports(vm)?;
         // The common argument is read in place; other buffers are copied.
@@ -369,7 +319,7 @@ fn bytesio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `writelines(lines)`: each item through the internal write (a subclass's
 /// `write` is not called), as CPython does.
 fn bytesio_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let lines = one_arg(vm, &args, "writelines")?.clone();
+    let lines = ARGS.one_arg(vm, &args, "writelines")?.clone();
     with(vm, &args, "writelines", true, |_| Ok(()))?;
     let it = vm.iter(&lines)?;
     while let Some(item) = vm.next(&it)? {
@@ -383,7 +333,7 @@ fn bytesio_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn read(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
-    let p = positional(vm, args, name, 0, 1)?;
+    let p = ARGS.positional(vm, args, name, 0, 1)?;
     let size = optional_ssize(vm, p.first())?;
     let out = with(vm, args, name, true, |s| {
         let avail = s.size().saturating_sub(s.pos);
@@ -406,7 +356,7 @@ fn bytesio_read1(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "readline", 0, 1)?;
+    let p = ARGS.positional(vm, &args, "readline", 0, 1)?;
     let size = optional_ssize(vm, p.first())?;
     let line = with(vm, &args, "readline", true, |s| {
         let n = s.scan_eol(size);
@@ -418,7 +368,7 @@ fn bytesio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `readlines(hint=None)`: lines until their total length reaches a
 /// positive hint.
 fn bytesio_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "readlines", 0, 1)?;
+    let p = ARGS.positional(vm, &args, "readlines", 0, 1)?;
     with(vm, &args, "readlines", true, |_| Ok(()))?;
     let maxsize = match p.first() {
         None | Some(Value::None) => -1,
@@ -453,7 +403,7 @@ fn bytesio_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `readinto(buffer)`: fill a writable buffer (a bytearray, or a
 /// memoryview of one) from the position.
 fn bytesio_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let target = one_arg(vm, &args, "readinto")?;
+    let target = ARGS.one_arg(vm, &args, "readinto")?;
     let (cell, start, len) = match target.payload() {
         Some(Payload::ByteArray(b)) => (b, 0, b.get().len()),
         Some(Payload::MemoryView(m)) if bytearray_cell(&m.obj).is_some() && !m.released.get() => {
@@ -484,7 +434,7 @@ fn bytesio_readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_getbuffer(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "getbuffer")?;
+    ARGS.no_args(vm, &args, "getbuffer")?;
     let ba = with(vm, &args, "getbuffer", true, |s| {
         if s.exported.is_none() {
             let data = std::mem::take(&mut s.buf);
@@ -497,13 +447,13 @@ fn bytesio_getbuffer(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "getvalue")?;
+    ARGS.no_args(vm, &args, "getvalue")?;
     let data = with(vm, &args, "getvalue", true, |s| Ok(s.data().to_vec()))?;
     Ok(vm.new_bytes(data))
 }
 
 fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "seek", 1, 2)?;
+    let p = ARGS.positional(vm, &args, "seek", 1, 2)?;
     let pos = ssize(vm, &p[0])?;
     let whence = match p.get(1) {
         Some(w) => whence_int(vm, w)?,
@@ -533,7 +483,7 @@ fn bytesio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "truncate", 0, 1)?;
+    let p = ARGS.positional(vm, &args, "truncate", 0, 1)?;
     let size = match p.first() {
         None | Some(Value::None) => None,
         Some(v) => Some(optional_ssize(vm, Some(v))?),
@@ -553,14 +503,14 @@ fn bytesio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "__iter__")?;
-    cell(vm, &args, "__iter__")?;
+    ARGS.no_args(vm, &args, "__iter__")?;
+    ARGS.cell::<BytesIO>(vm, &args, "__iter__")?;
     Ok(args.args.first().cloned().unwrap_or(Value::None))
 }
 
 /// `tp_iternext`: the internal readline, even in a subclass.
 fn bytesio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "__next__")?;
+    ARGS.no_args(vm, &args, "__next__")?;
     let line = with(vm, &args, "__next__", true, |s| {
         let n = s.scan_eol(-1);
         Ok(s.take(n))
@@ -572,7 +522,7 @@ fn bytesio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_sizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "__sizeof__")?;
+    ARGS.no_args(vm, &args, "__sizeof__")?;
     let n = with(vm, &args, "__sizeof__", false, |s| {
         // The object header, plus the bytes object CPython keeps the data in.
         Ok(64
@@ -587,7 +537,7 @@ fn bytesio_sizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `(value, pos, dict)`: the state `__setstate__` restores.
 fn bytesio_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "__getstate__")?;
+    ARGS.no_args(vm, &args, "__getstate__")?;
     let (data, pos) = with(vm, &args, "__getstate__", true, |s| {
         Ok((s.data().to_vec(), s.pos))
     })?;
@@ -607,7 +557,7 @@ fn bytesio_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytesio_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let state = one_arg(vm, &args, "__setstate__")?;
+    let state = ARGS.one_arg(vm, &args, "__setstate__")?;
     let me = args.args.first().cloned().unwrap_or(Value::None);
     let items = match state.as_tuple() {
         Some(t) if t.len() >= 3 => t,

@@ -13,9 +13,9 @@
 //! the finalizer stay the shared Python ones, as in CPython where StringIO
 //! inherits them from `_IOBase`.
 
+use super::convert::MethodArgs;
 use super::convert::{optional_ssize, ssize, whence_int};
-use crate::native::{class, new_instance, rest, Refs, State};
-use pyrs_vm::gil_cell::GilCell;
+use crate::native::{class, new_instance, rest, Refs};
 use pyrs_vm::object::Payload;
 use pyrs_vm::objects::native::{Args, MethodDef};
 use pyrs_vm::objects::type_::BaseKind;
@@ -23,6 +23,11 @@ use pyrs_vm::types::args::bind;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 use std::borrow::Cow;
 use std::cell::RefCell;
+
+const ARGS: MethodArgs = MethodArgs {
+    short: "StringIO",
+    full: "_io.StringIO",
+};
 
 const SEEN_CR: u8 = 1;
 const SEEN_LF: u8 = 2;
@@ -333,21 +338,6 @@ pub fn init(vm: &mut Vm, text_io_base: &ObjRef) -> ObjRef {
     cls
 }
 
-/// The state of `self`, with CPython's message for a method (or getter)
-/// `name` called on something else.
-fn cell<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a GilCell<Option<StringIO>>> {
-    let me = args.args.first();
-    if let Some(Payload::Native(n)) = me.and_then(|v| v.payload()) {
-        if let Some(s) = n.as_any().downcast_ref::<State<StringIO>>() {
-            return Ok(&s.0);
-        }
-    }
-    let got = me.map_or_else(|| "NoneType".to_string(), |v| vm.type_name(v));
-    Err(vm.type_error(format!(
-        "descriptor '{name}' for '_io.StringIO' objects doesn't apply to a '{got}' object"
-    )))
-}
-
 /// Run `f` on the state after CHECK_INITIALIZED (and CHECK_CLOSED when
 /// `closed_check`); no Python code runs inside `f`.
 fn with<R>(
@@ -357,7 +347,7 @@ fn with<R>(
     closed_check: bool,
     f: impl FnOnce(&mut StringIO) -> PyResult<R>,
 ) -> PyResult<R> {
-    match cell(vm, args, name)?.get_mut() {
+    match ARGS.cell::<StringIO>(vm, args, name)?.get_mut() {
         Some(s) if s.ok => {
             if closed_check && s.closed {
                 return Err(vm.value_error("I/O operation on closed file"));
@@ -366,51 +356,6 @@ fn with<R>(
         }
         _ => Err(vm.value_error("I/O operation on uninitialized object")),
     }
-}
-
-/// METH_NOARGS: "StringIO.NAME() takes no arguments (N given)".
-fn no_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
-    let a = rest(args);
-    if a.has_kwargs() {
-        return Err(vm.type_error(format!("StringIO.{name}() takes no keyword arguments")));
-    }
-    if !a.pos().is_empty() {
-        return Err(vm.type_error(format!(
-            "StringIO.{name}() takes no arguments ({} given)",
-            a.pos().len()
-        )));
-    }
-    Ok(())
-}
-
-/// METH_O: the one argument.
-fn one_arg<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    let a = rest(args);
-    if a.has_kwargs() {
-        return Err(vm.type_error(format!("StringIO.{name}() takes no keyword arguments")));
-    }
-    match a.pos() {
-        [x] => Ok(x),
-        p => Err(vm.type_error(format!(
-            "StringIO.{name}() takes exactly one argument ({} given)",
-            p.len()
-        ))),
-    }
-}
-
-/// Positional-only clinic arguments: "NAME expected at most N arguments".
-fn positional<'a>(
-    vm: &Vm,
-    args: &Args<'a>,
-    name: &str,
-    min: usize,
-    max: usize,
-) -> PyResult<&'a [Value]> {
-    let a = rest(args);
-    if a.has_kwargs() {
-        return Err(vm.type_error(format!("StringIO.{name}() takes no keyword arguments")));
-    }
-    crate::native::positional(vm, &a, name, min, max)
 }
 
 fn stringio_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -468,7 +413,7 @@ fn init_state(
 fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = rest(&args);
     let [value, newline] = bind(vm, "StringIO", &a, ["initial_value", "newline"], 0, 0)?;
-    let Some(st) = cell(vm, &args, "__init__")?.get_mut() else {
+    let Some(st) = ARGS.cell::<StringIO>(vm, &args, "__init__")?.get_mut() else {
         return Err(vm.value_error("I/O operation on uninitialized object"));
     };
     init_state(vm, st, value.as_ref(), newline.as_ref())?;
@@ -476,8 +421,8 @@ fn stringio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "close")?;
-    if let Some(s) = cell(vm, &args, "close")?.get_mut() {
+    ARGS.no_args(vm, &args, "close")?;
+    if let Some(s) = ARGS.cell::<StringIO>(vm, &args, "close")?.get_mut() {
         // CPython frees the buffer but keeps the size; every reader checks
         // `closed` first, so the text is simply dropped.
         s.closed = true;
@@ -489,13 +434,13 @@ fn stringio_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_getvalue(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "getvalue")?;
+    ARGS.no_args(vm, &args, "getvalue")?;
     let text = with(vm, &args, "getvalue", true, |s| Ok(s.value().to_string()))?;
     Ok(vm.new_str(text))
 }
 
 fn stringio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "read", 0, 1)?;
+    let p = ARGS.positional(vm, &args, "read", 0, 1)?;
     let size = optional_ssize(vm, p.first())?;
     let text = with(vm, &args, "read", true, |s| {
         let avail = s.len.saturating_sub(s.pos);
@@ -517,7 +462,7 @@ fn stringio_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "readline", 0, 1)?;
+    let p = ARGS.positional(vm, &args, "readline", 0, 1)?;
     let size = optional_ssize(vm, p.first())?;
     let line = with(vm, &args, "readline", true, |s| Ok(s.readline(size)))?;
     Ok(vm.new_str(line))
@@ -526,7 +471,7 @@ fn stringio_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `tp_iternext`: the internal readline for StringIO itself; a subclass's
 /// own `readline` (which must return a str) otherwise.
 fn stringio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "__next__")?;
+    ARGS.no_args(vm, &args, "__next__")?;
     let me = args.args.first().cloned().unwrap_or(Value::None);
     let line = if is_exact(vm, &me) {
         let line = with(vm, &args, "__next__", true, |s| Ok(s.readline(-1)))?;
@@ -554,7 +499,7 @@ fn stringio_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "tell")?;
+    ARGS.no_args(vm, &args, "tell")?;
     let pos = with(vm, &args, "tell", true, |s| Ok(s.pos))?;
     Ok(Value::Int(pos as i64))
 }
@@ -562,7 +507,7 @@ fn stringio_tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `truncate(pos=None)`: cut the text at `pos` (default: the position),
 /// which stays where it was.
 fn stringio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "truncate", 0, 1)?;
+    let p = ARGS.positional(vm, &args, "truncate", 0, 1)?;
     let size = match p.first() {
         None | Some(Value::None) => None,
         Some(v) => Some(optional_ssize(vm, Some(v))?),
@@ -587,7 +532,7 @@ fn stringio_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let p = positional(vm, &args, "seek", 1, 2)?;
+    let p = ARGS.positional(vm, &args, "seek", 1, 2)?;
     let pos = ssize(vm, &p[0])?;
     let whence = match p.get(1) {
         Some(w) => whence_int(vm, w)?,
@@ -615,7 +560,7 @@ fn stringio_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let obj = one_arg(vm, &args, "write")?;
+    let obj = ARGS.one_arg(vm, &args, "write")?;
     let Some(Payload::Str(text)) = obj.payload() else {
         // The type is checked before `closed`, as CPython does.
         with(vm, &args, "write", false, |_| Ok(()))?;
@@ -635,7 +580,7 @@ fn stringio_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn check_open(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
-    no_args(vm, &args, name)?;
+    ARGS.no_args(vm, &args, name)?;
     with(vm, &args, name, true, |_| Ok(Value::Bool(true)))
 }
 
@@ -686,7 +631,7 @@ fn stringio_newlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `(value, newline, pos, dict)`: the state `__setstate__` restores.
 fn stringio_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    no_args(vm, &args, "__getstate__")?;
+    ARGS.no_args(vm, &args, "__getstate__")?;
     let (text, newline, pos) = with(vm, &args, "__getstate__", true, |s| {
         Ok((s.value().to_string(), s.newline.as_str(), s.pos))
     })?;
@@ -707,9 +652,10 @@ fn stringio_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn stringio_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let state = one_arg(vm, &args, "__setstate__")?;
+    let state = ARGS.one_arg(vm, &args, "__setstate__")?;
     let me = args.args.first().cloned().unwrap_or(Value::None);
-    let closed = cell(vm, &args, "__setstate__")?
+    let closed = ARGS
+        .cell::<StringIO>(vm, &args, "__setstate__")?
         .get()
         .as_ref()
         .is_some_and(|s| s.closed);
@@ -730,7 +676,7 @@ fn stringio_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             )));
         }
     };
-    let Some(st) = cell(vm, &args, "__setstate__")?.get_mut() else {
+    let Some(st) = ARGS.cell::<StringIO>(vm, &args, "__setstate__")?.get_mut() else {
         return Err(vm.value_error("I/O operation on uninitialized object"));
     };
     init_state(vm, st, Some(&items[0]), Some(&items[1]))?;
@@ -751,7 +697,7 @@ fn stringio_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if pos < 0 {
         return Err(vm.value_error("position value cannot be negative"));
     }
-    if let Some(st) = cell(vm, &args, "__setstate__")?.get_mut() {
+    if let Some(st) = ARGS.cell::<StringIO>(vm, &args, "__setstate__")?.get_mut() {
         st.pos = pos as usize;
     }
     let dict = &items[3];
