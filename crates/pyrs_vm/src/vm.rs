@@ -91,8 +91,10 @@ impl Vm {
         }
     }
 
+    /// The name messages give `v`'s type: CPython's `tp_name`, which for
+    /// types of C modules includes the module (`collections.deque`).
     pub fn type_name(&self, v: &Value) -> String {
-        self.type_of(v).payload_type().name.get().clone()
+        crate::runtime::types::tp_name(self.type_of(v))
     }
 
     // ----- constructors -----

@@ -192,7 +192,8 @@ fn count_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     else {
         return Ok(vm.new_str("count()"));
     };
-    let name = vm.type_name(me).to_string();
+    // _PyType_Name: the repr names the type without its module.
+    let name = vm.type_of(me).payload_type().name.get().clone();
     let c = vm.repr_string(&cnt)?;
     // The step shows unless it is the int 1 (1.0 shows).
     let s = if matches!(step, Value::Int(1)) {
@@ -331,7 +332,8 @@ fn repeat_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     else {
         return Ok(vm.new_str("repeat()"));
     };
-    let name = vm.type_name(me).to_string();
+    // _PyType_Name: the repr names the type without its module.
+    let name = vm.type_of(me).payload_type().name.get().clone();
     let r = vm.repr_string(&e)?;
     let s = match times {
         None => format!("{name}({r})"),

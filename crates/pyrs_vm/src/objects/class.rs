@@ -525,6 +525,7 @@ impl Vm {
             heap_type: true,
             cache: Default::default(),
             base_type: true,
+            native_module: false,
         };
         let cls = ObjRef::new(&meta, Payload::Type(Box::new(data)));
         let mut full_mro = vec![cls.clone()];

@@ -41,6 +41,9 @@ pub struct TypeData {
     pub heap_type: bool,
     /// Whether a class statement may name it as a base (Py_TPFLAGS_BASETYPE).
     pub base_type: bool,
+    /// Made by a native module (a static type of a C module in CPython):
+    /// its `tp_name`, which messages show, includes the module.
+    pub native_module: bool,
     /// What attribute access needs to know about a class, computed on first
     /// use (objects/class_cache.rs).
     pub cache: GilCell<crate::objects::class_cache::ClassCache>,

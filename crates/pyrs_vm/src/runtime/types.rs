@@ -31,6 +31,7 @@ pub fn new_type(
         heap_type: false,
         cache: Default::default(),
         base_type,
+        native_module: false,
     };
     let ty = ObjRef::new(meta, Payload::Type(Box::new(data)));
     set_linear_mro(&ty);
@@ -62,6 +63,7 @@ pub fn new_module_class(
         heap_type: true,
         cache: Default::default(),
         base_type: true,
+        native_module: true,
     };
     let ty = ObjRef::new(&types.type_, Payload::Type(Box::new(data)));
     set_linear_mro(&ty);
@@ -301,6 +303,7 @@ impl Types {
             heap_type: false,
             cache: Default::default(),
             base_type: true,
+            native_module: false,
         };
         let type_ = ObjRef::new_self_typed(Payload::Type(Box::new(type_data)));
         let object = new_type(&type_, &boot, "object", None, BaseKind::Object, true);
@@ -461,7 +464,7 @@ impl ObjRef {
 pub fn tp_name(ty: &ObjRef) -> String {
     let t = ty.payload_type();
     let name = t.name.get().clone();
-    if t.heap_type {
+    if t.heap_type && !t.native_module {
         return name;
     }
     match declared_module(ty) {
