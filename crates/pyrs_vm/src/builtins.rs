@@ -637,7 +637,7 @@ impl Vm {
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
-fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = fargs(&args);
     let names = ["name", "globals", "locals", "fromlist", "level"];
     let mut vals: [Option<Value>; 5] = Default::default();

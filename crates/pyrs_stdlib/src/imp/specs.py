@@ -1,8 +1,9 @@
 # Run in _frozen_importlib_external once CPython's finders are installed:
 # the modules the native import loaded before importlib was imported get
 # the __spec__ and __loader__ that importlib would have given them.
+# `sys` is _bootstrap_external's global: an `import sys` here would show
+# in a program's replaced builtins.__import__ at every module load.
 def _pyrs_fill_specs():
-    import sys
     for name, module in list(sys.modules.items()):
         # A script's __main__ has no spec in CPython either.
         if name == '__main__' or getattr(module, '__spec__', None) is not None:
@@ -12,7 +13,6 @@ def _pyrs_fill_specs():
 
 def _pyrs_set_spec(module, name):
     # Called by the native import for each module it loads from a file.
-    import sys
     if name in sys.builtin_module_names:
         spec = _bootstrap.BuiltinImporter.find_spec(name)
         if spec is not None:
@@ -43,7 +43,6 @@ def _pyrs_set_spec(module, name):
 def _pyrs_find_and_load(name, import_):
     # importlib's import_module and __import__ end here: the native import
     # (pyrs_vm's import.rs), which consults sys.meta_path's other finders.
-    import sys
     module = sys.modules.get(name)
     if module is None:
         if name in sys.modules:

@@ -507,6 +507,27 @@ impl Vm {
             Value::Int(l) => *l,
             _ => 0,
         };
+        // A program may replace builtins.__import__; CPython calls the
+        // replacement, and imports natively only while it is the original.
+        let Some(import_func) = dict_get_str(&f.builtins, "__import__") else {
+            return Err(self.new_error(&self.types().exc.import_error, "__import__ not found"));
+        };
+        let original = matches!(import_func.payload(), Some(Payload::NativeFunction(nf))
+            if std::ptr::fn_addr_eq(nf.def.func, crate::builtins::builtin_import as crate::objects::native::NativeFn));
+        if !original {
+            let locals = match &f.locals {
+                Value::Obj(_) => f.locals.clone(),
+                _ => Value::None,
+            };
+            let args = [
+                name.clone(),
+                Value::Obj(f.globals.clone()),
+                locals,
+                fromlist.clone(),
+                Value::Int(level),
+            ];
+            return self.call(&import_func, &args);
+        }
         let n = name.as_str().unwrap_or("").to_string();
         let globals = f.globals.clone();
         self.import_module_level(&n, Some(&globals), fromlist, level)
