@@ -3,6 +3,7 @@
 # too. CPython's importlib imports _io while loading each source file, an
 # artifact of its frozen bootstrap, so the hook leaves _io out.
 import builtins
+import codecs  # loaded at start-up by CPython (for the encodings), not pyrs
 
 orig = builtins.__import__
 seen = []

@@ -3,12 +3,16 @@
 //! `RLock`, `error`, `TIMEOUT_MAX`. The VM runs one thread, so a lock that is
 //! held when a blocking acquire comes can never be released: that acquire
 //! waits out its timeout (or fails at once if it has none) instead of hanging.
-//! `start_new_thread` is absent until the VM has threads.
+//! `start_new_thread` is absent until the VM has threads. `_local` is a plain
+//! attribute holder while there is one thread; `_excepthook` and
+//! `_ExceptHookArgs` are what `threading` takes instead of its Python
+//! fallback (which would import traceback at start-up).
 
 use crate::args::to_f64;
 use crate::native::{class, new_cls, new_instance, rest, state, this, Refs};
 use pyrs_vm::modules::{add_functions, set_attr};
 use pyrs_vm::objects::native::{Args, MethodDef};
+use pyrs_vm::objects::structseq::{new_type_from, StructSeqDesc};
 use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::types::args::bind;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
@@ -76,9 +80,94 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
             MethodDef::method("exit", exit_thread),
             MethodDef::method("exit_thread", exit_thread),
             MethodDef::method("_set_sentinel", allocate_lock),
+            MethodDef::method("_excepthook", excepthook),
         ],
     );
+    let hook_args = new_type_from(vm.types(), &EXCEPT_HOOK_ARGS);
+    set_attr(vm, module, "_ExceptHookArgs", Value::Obj(hook_args));
+    let local = class(
+        vm,
+        "_thread",
+        "_local",
+        None,
+        BaseKind::Object,
+        &[MethodDef::staticmethod("__new__", local_new)],
+    );
+    set_attr(vm, module, "_local", Value::Obj(local));
     Ok(())
+}
+
+static EXCEPT_HOOK_ARGS: StructSeqDesc = StructSeqDesc {
+    name: "_thread._ExceptHookArgs",
+    doc: "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook.",
+    fields: &["exc_type", "exc_value", "exc_traceback", "thread"],
+    n_sequence: 4,
+};
+
+/// `_thread._excepthook(args)`: threading.excepthook's default, printing
+/// "Exception in thread NAME:" and the traceback to sys.stderr (or the
+/// thread's saved stderr); SystemExit is ignored.
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = rest(&args);
+    let p = crate::native::positional(vm, &a, "_excepthook", 1, 1)?;
+    let hook_args = p[0].clone();
+    let expected = vm.type_of(&hook_args).payload_type().name.get().as_str() == "_ExceptHookArgs";
+    let items = match hook_args.as_tuple() {
+        Some(t) if expected && t.len() == 4 => t.to_vec(),
+        _ => return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs")),
+    };
+    let (exc_type, exc_value, thread) = (&items[0], &items[1], &items[3]);
+    if exc_type.is(&Value::Obj(vm.types().exc.system_exit.clone())) {
+        return Ok(Value::None);
+    }
+    let mut file =
+        pyrs_vm::protocol::dict::dict_get_str(&vm.interp.sys_dict, "stderr").unwrap_or(Value::None);
+    if matches!(file, Value::None) {
+        if matches!(thread, Value::None) {
+            return Ok(Value::None);
+        }
+        file = vm.getattr_str(thread, "_stderr")?;
+        if matches!(file, Value::None) {
+            return Ok(Value::None);
+        }
+    }
+    let name = if matches!(thread, Value::None) {
+        ident().to_string()
+    } else {
+        let n = vm.getattr_str(thread, "name")?;
+        vm.str_string(&n)?
+    };
+    vm.write_to_file(&file, &format!("Exception in thread {name}:\n"))?;
+    if let Value::Obj(e) = exc_value {
+        if matches!(e.payload, pyrs_vm::object::Payload::Exception(_)) {
+            let text = vm.format_exception(e);
+            vm.write_to_file(&file, &text)?;
+        }
+    }
+    if let Some(flush) = vm.try_getattr(&file, "flush")? {
+        vm.call(&flush, &[])?;
+    }
+    Ok(Value::None)
+}
+
+/// `_thread._local.__new__`: an instance whose attributes are the running
+/// thread's (one thread so far, so its own `__dict__`). Arguments are for
+/// a subclass's `__init__`; without one they are refused, as in CPython.
+fn local_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = new_cls(vm, &args, "_local")?;
+    let a = rest(&args);
+    if !a.args.is_empty() {
+        let object = vm.types().object.clone();
+        let base_init = vm.lookup_type(&object, "__init__");
+        let init = vm.lookup_type(&cls, "__init__");
+        if matches!((&init, &base_init), (Some(i), Some(b)) if i.is(b)) {
+            return Err(vm.type_error("Initialization arguments are not supported"));
+        }
+    }
+    Ok(Value::Obj(ObjRef::new(
+        &cls,
+        pyrs_vm::object::Payload::Instance,
+    )))
 }
 
 /// The one thread's identifier: the process id keeps it stable and non-zero.
