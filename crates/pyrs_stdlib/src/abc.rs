@@ -110,17 +110,13 @@ pub fn init(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
 }
 
 thread_local! {
-    /// `_abc_data`, and the hashes of the names looked up on every check
-    /// (str hashes are keyed per process, so they are computed at run time).
-    static DATA_CLASS: std::cell::OnceCell<ObjRef> = const { std::cell::OnceCell::new() };
+    /// The hash of `_abc_impl`, looked up on every check (str hashes are
+    /// keyed per process, so it is computed at run time).
     static ABC_IMPL_HASH: std::cell::OnceCell<i64> = const { std::cell::OnceCell::new() };
 }
 
 fn data_class(vm: &Vm) -> ObjRef {
-    DATA_CLASS.with(|c| {
-        c.get_or_init(|| class(vm, "_abc", "_abc_data", None, BaseKind::Object, &[]))
-            .clone()
-    })
+    class(vm, "_abc", "_abc_data", None, BaseKind::Object, &[])
 }
 
 /// `name` in the dicts of `ty`'s MRO, with its hash computed once.

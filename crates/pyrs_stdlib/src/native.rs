@@ -66,22 +66,25 @@ pub fn state<'a, T: Refs + 'static>(
 }
 
 thread_local! {
-    /// The classes made by this crate's modules, by "module.name": a module
+    /// The classes made by this crate's modules, by (module, name): a module
     /// is imported once, but Rust code makes instances of classes it did not
-    /// receive as `cls` (itertools' `_grouper`, `_tee`).
-    static CLASSES: RefCell<FastHashMap<String, ObjRef>> = RefCell::new(FastHashMap::default());
+    /// receive as `cls` (itertools' `_grouper`, `_tee`) or tests for the
+    /// exact class on hot paths (StringIO's `__next__`), so a lookup builds
+    /// no string.
+    static CLASSES: RefCell<FastHashMap<(&'static str, &'static str), ObjRef>> =
+        RefCell::new(FastHashMap::default());
 }
 
 /// Make (once per thread) and return the class `module.name`.
 pub fn class(
     vm: &Vm,
-    module: &str,
-    name: &str,
+    module: &'static str,
+    name: &'static str,
     base: Option<&ObjRef>,
     base_kind: BaseKind,
     methods: &[MethodDef],
 ) -> ObjRef {
-    let key = format!("{module}.{name}");
+    let key = (module, name);
     if let Some(c) = CLASSES.with(|c| c.borrow().get(&key).cloned()) {
         return c;
     }
@@ -91,9 +94,18 @@ pub fn class(
 }
 
 /// A class made earlier by `class`.
-pub fn existing_class(vm: &Vm, module: &str, name: &str) -> PyResult<ObjRef> {
+/// Whether `v`'s class is exactly the class `module.name` made by `class`.
+pub fn is_exact(vm: &Vm, v: &Value, module: &'static str, name: &'static str) -> bool {
+    CLASSES.with(|c| {
+        c.borrow()
+            .get(&(module, name))
+            .is_some_and(|c| vm.type_of(v).is(c))
+    })
+}
+
+pub fn existing_class(vm: &Vm, module: &'static str, name: &'static str) -> PyResult<ObjRef> {
     CLASSES
-        .with(|c| c.borrow().get(&format!("{module}.{name}")).cloned())
+        .with(|c| c.borrow().get(&(module, name)).cloned())
         .ok_or_else(|| vm.system_error(format!("{module}.{name} is not initialised")))
 }
 

@@ -39,11 +39,13 @@ enum EntryFinder {
 }
 
 impl Vm {
-    /// Record the hooks that importlib's set-up put in `sys.path_hooks`:
-    /// the native search stands in for FileFinder's, and zipimporter is
-    /// only tried on entries that are files.
-    pub fn set_default_path_hooks(&mut self, hooks: Vec<Value>) {
+    /// Record the hooks that importlib's set-up put in `sys.path_hooks`
+    /// and its FileFinder class: the native search stands in for
+    /// FileFinder's hook and instances, and zipimporter is only tried on
+    /// entries that are not directories.
+    pub fn set_default_path_hooks(&mut self, hooks: Vec<Value>, file_finder: Value) {
         self.interp.default_path_hooks.replace(hooks);
+        self.interp.file_finder.replace(file_finder);
     }
 
     /// Search `entries` (sys.path or a `__path__`) for the module whose
@@ -211,10 +213,8 @@ impl Vm {
         if matches!(finder, Value::None) {
             return EntryFinder::Skip;
         }
-        let file_finder = dict_get_str(&self.interp.modules, "_frozen_importlib_external")
-            .and_then(|m| self.try_getattr(&m, "FileFinder").ok().flatten());
-        match file_finder {
-            Some(Value::Obj(ff)) if self.type_of(&finder).is(&ff) => EntryFinder::Native(dir),
+        match self.interp.file_finder.get() {
+            Value::Obj(ff) if self.type_of(&finder).is(ff) => EntryFinder::Native(dir),
             _ => EntryFinder::Python(finder),
         }
     }

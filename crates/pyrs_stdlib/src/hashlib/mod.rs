@@ -114,8 +114,8 @@ const GETTERS: &[(&str, NativeFn)] = &[
 /// for classes that are their own constructors), and return it.
 pub fn hash_class(
     vm: &mut Vm,
-    module: &str,
-    name: &str,
+    module: &'static str,
+    name: &'static str,
     extra: &[MethodDef],
     extra_getters: &[(&'static str, NativeFn)],
 ) -> ObjRef {

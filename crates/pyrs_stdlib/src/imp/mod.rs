@@ -293,6 +293,8 @@ fn install_zipimport(vm: &mut Vm) -> PyResult<()> {
     let insert = vm.getattr_str(&hooks, "insert")?;
     vm.call(&insert, &[Value::Int(0), zipimporter])?;
     let defaults = vm.iterate(&hooks)?;
-    vm.set_default_path_hooks(defaults);
+    let external = vm.import_absolute("_frozen_importlib_external")?;
+    let file_finder = vm.getattr_str(&external, "FileFinder")?;
+    vm.set_default_path_hooks(defaults, file_finder);
     Ok(())
 }

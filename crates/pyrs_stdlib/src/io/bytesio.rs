@@ -19,7 +19,6 @@ use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::types::args::bind;
 use pyrs_vm::types::bytes::{bytes_like, new_bytearray};
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
-use std::cell::RefCell;
 
 const ARGS: MethodArgs = MethodArgs {
     short: "BytesIO",
@@ -176,14 +175,9 @@ const METHODS: &[MethodDef] = &[
     MethodDef::method("__next__", bytesio_next),
 ];
 
-thread_local! {
-    /// `_io.BytesIO` itself, for the finalizer's exact-type test.
-    static BYTES_IO: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
-}
-
 /// Whether `v`'s class is `_io.BytesIO` itself (not a subclass).
 pub fn is_exact(vm: &Vm, v: &Value) -> bool {
-    BYTES_IO.with(|c| c.borrow().as_ref().is_some_and(|c| vm.type_of(v).is(c)))
+    crate::native::is_exact(vm, v, "_io", "BytesIO")
 }
 
 /// Make `_io.BytesIO` under the prelude's `_BufferedIOBase`.
@@ -197,7 +191,6 @@ pub fn init(vm: &mut Vm, buffered_io_base: &ObjRef) -> ObjRef {
         METHODS,
     );
     crate::held::add_getters(vm, &cls, &[("closed", bytesio_closed)]);
-    BYTES_IO.with(|c| *c.borrow_mut() = Some(cls.clone()));
     cls
 }
 

@@ -22,7 +22,6 @@ use pyrs_vm::objects::type_::BaseKind;
 use pyrs_vm::types::args::bind;
 use pyrs_vm::{ObjRef, PyResult, Value, Vm};
 use std::borrow::Cow;
-use std::cell::RefCell;
 
 const ARGS: MethodArgs = MethodArgs {
     short: "StringIO",
@@ -304,15 +303,9 @@ const METHODS: &[MethodDef] = &[
     MethodDef::method("__next__", stringio_next),
 ];
 
-thread_local! {
-    /// `_io.StringIO` itself, for `__next__`'s exact-type test on every
-    /// line (`native::existing_class` would format and hash a key each time).
-    static STRING_IO: RefCell<Option<ObjRef>> = const { RefCell::new(None) };
-}
-
 /// Whether `v`'s class is `_io.StringIO` itself (not a subclass).
 pub fn is_exact(vm: &Vm, v: &Value) -> bool {
-    STRING_IO.with(|c| c.borrow().as_ref().is_some_and(|c| vm.type_of(v).is(c)))
+    crate::native::is_exact(vm, v, "_io", "StringIO")
 }
 
 /// Make `_io.StringIO` under the prelude's `_TextIOBase`.
@@ -334,7 +327,6 @@ pub fn init(vm: &mut Vm, text_io_base: &ObjRef) -> ObjRef {
             ("newlines", stringio_newlines),
         ],
     );
-    STRING_IO.with(|c| *c.borrow_mut() = Some(cls.clone()));
     cls
 }
 

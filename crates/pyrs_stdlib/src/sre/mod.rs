@@ -166,8 +166,8 @@ fn generic(vm: &Vm, ty: ObjRef) -> ObjRef {
 
 fn make_type(
     vm: &Vm,
-    name: &str,
-    module: &str,
+    name: &'static str,
+    module: &'static str,
     methods: &[MethodDef],
     getters: &[(&'static str, NativeFn)],
 ) -> ObjRef {

@@ -22,6 +22,9 @@ pub struct Interp {
     /// The `sys.path_hooks` entries importlib's set-up installed, which the
     /// native path search stands in for (import_path.rs).
     pub default_path_hooks: crate::gil_cell::GilCell<Vec<crate::value::Value>>,
+    /// importlib's FileFinder class, whose cached instances the native
+    /// search stands in for (None until importlib is set up).
+    pub file_finder: crate::gil_cell::GilCell<crate::value::Value>,
 }
 
 impl Interp {
@@ -50,6 +53,7 @@ impl Interp {
             recursion_limit: Cell::new(1000),
             int_max_str_digits: Cell::new(int_max_str_digits),
             default_path_hooks: crate::gil_cell::GilCell::new(Vec::new()),
+            file_finder: crate::gil_cell::GilCell::new(crate::value::Value::None),
         }))
     }
 }
